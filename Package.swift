@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Handbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "handbook", targets: ["handbook"]),
+        .library(name: "HandbookBuild", targets: ["HandbookBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "HandbookDiagnostics"),
+        .target(name: "HandbookMarkdown", dependencies: ["CMark"]),
+        .target(
+            name: "HandbookContent",
+            dependencies: ["HandbookDiagnostics", "HandbookMarkdown", "Yams"]
+        ),
+        .target(name: "HandbookIndex", dependencies: ["HandbookContent", "HandbookDiagnostics"]),
+        .target(
+            name: "HandbookRender",
+            dependencies: [
+                "HandbookIndex", "HandbookContent", "HandbookDiagnostics",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Theme")]
+        ),
+        .target(
+            name: "HandbookBuild",
+            dependencies: [
+                "HandbookRender", "HandbookIndex", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics",
+            ]
+        ),
+        .executableTarget(
+            name: "handbook",
+            dependencies: [
+                "HandbookBuild", "HandbookDiagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HandbookMarkdownTests", dependencies: ["HandbookMarkdown"]),
+        .testTarget(name: "HandbookContentTests", dependencies: ["HandbookContent", "HandbookDiagnostics"]),
+        .testTarget(name: "HandbookRenderTests", dependencies: ["HandbookRender", "HandbookDiagnostics"]),
+        .testTarget(
+            name: "HandbookBuildTests",
+            dependencies: ["HandbookBuild", "HandbookDiagnostics", "handbook"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,18 @@
+/// What `handbook build` was asked to do.
+public struct BuildOptions: Sendable {
+    /// The site folder (holding `handbook.yml`, `content/`, `templates/`).
+    public var site: String
+    /// The output folder; default `public` inside the site.
+    public var output: String?
+    /// Overrides `base_url` from `handbook.yml`.
+    public var baseURL: String?
+    /// Warnings fail the build, as errors do.
+    public var strict: Bool
+
+    public init(site: String = ".", output: String? = nil, baseURL: String? = nil, strict: Bool = false) {
+        self.site = site
+        self.output = output
+        self.baseURL = baseURL
+        self.strict = strict
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// One file of the built site, below the output folder.
+public struct OutputFile: Sendable {
+    public enum Contents: Sendable {
+        case text(String)
+        /// A file copied as it is (content assets, theme files).
+        case copy(from: String)
+    }
+
+    /// Path below the output folder, with `/`.
+    public var path: String
+    public var contents: Contents
+
+    public init(path: String, contents: Contents) {
+        self.path = path
+        self.contents = contents
+    }
+}

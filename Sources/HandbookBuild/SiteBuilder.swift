@@ -1,0 +1,110 @@
+import Dispatch
+import Foundation
+import HandbookContent
+import HandbookDiagnostics
+import HandbookIndex
+import HandbookMarkdown
+import HandbookRender
+
+/// The build pipeline: named stages, each a function of the previous stage's
+/// value, run in order — scan → parse → index → render → write.
+///
+/// Parse and render run on all cores; the index is built once between them.
+/// Content problems come back as diagnostics in the result, never as throws.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) -> BuildResult {
+        var clock = StageClock()
+        var diagnostics: [Diagnostic] = []
+        let outputGiven = options.output ?? SiteLayout.absolutePath("public", relativeTo: SiteLayout.absolutePath(options.site))
+        func finish(_ outcome: BuildResult.Outcome, pages: Int = 0) -> BuildResult {
+            BuildResult(
+                outcome: outcome, diagnostics: diagnostics.sortedForOutput(), pageCount: pages,
+                stageTimes: clock.stages, totalSeconds: clock.total, output: outputGiven)
+        }
+
+        // Configuration.
+        let (loaded, configDiagnostics) = SiteLayout.load(root: options.site)
+        diagnostics += configDiagnostics
+        guard var layout = loaded else { return finish(.unusable) }
+        if let baseURL = options.baseURL { layout.config.baseURL = baseURL }
+        let output = SiteLayout.absolutePath(outputGiven)
+        if let problem = OutputLocation.problem(with: output, layout: layout) {
+            diagnostics.append(.error("output.unsafe", at: nil, problem))
+            return finish(.unusable)
+        }
+        let (loadedTheme, themeDiagnostics) = Theme.load(siteTemplates: layout.templatesDir, displayRoot: layout.root)
+        diagnostics += themeDiagnostics
+        guard let theme = loadedTheme else { return finish(.failed) }
+        clock.lap("configure")
+
+        // scan
+        var excluded = [output]
+        if let templates = layout.templatesDir { excluded.append(templates) }
+        let scanned = ContentScanner.scan(layout, excluding: excluded)
+        diagnostics += scanned.diagnostics
+        clock.lap("scan")
+
+        // parse
+        let markdownOptions = MarkdownOptions(rawHTML: layout.config.rawHTML)
+        let siteTitle = layout.config.title
+        let parsed = parallelMap(scanned.pages) { PageParser.parse($0, options: markdownOptions, siteTitle: siteTitle) }
+        diagnostics += parsed.flatMap(\.1)
+        clock.lap("parse")
+
+        // index
+        let index = SiteIndex(pages: parsed.map(\.0), assets: scanned.assets.map(\.path), basePath: layout.config.basePath)
+        diagnostics += index.diagnostics
+        diagnostics += LinkChecker.check(index)
+        clock.lap("index")
+
+        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) { return finish(.failed) }
+
+        // render
+        let renderer = SiteRenderer(index: index, theme: theme, config: layout.config)
+        let renderedPages = parallelMap(index.pages) { page in
+            let (html, problems) = renderer.render(page)
+            return (OutputFile(path: page.outputPath, contents: .text(html)), problems)
+        }
+        let generatedSections = index.navigation.sections.filter { $0.sourcePath == nil }
+        let renderedSections = generatedSections.map { node in
+            let (html, problems) = renderer.renderSection(node)
+            return (OutputFile(path: node.urlPath + "index.html", contents: .text(html)), problems)
+        }
+        let notFound = renderer.renderNotFound()
+        diagnostics += renderedPages.flatMap(\.1) + renderedSections.flatMap(\.1) + notFound.diagnostics
+        var files = renderedPages.map(\.0) + renderedSections.map(\.0)
+        files.append(OutputFile(path: "404.html", contents: .text(notFound.html)))
+        files += scanned.assets.map { OutputFile(path: $0.path, contents: .copy(from: $0.absolutePath)) }
+        files += theme.assets.keys.sorted().map {
+            OutputFile(path: SiteRenderer.themeFolder + "/" + $0, contents: .copy(from: theme.assets[$0]!))
+        }
+        clock.lap("render")
+
+        if diagnostics.hasErrors { return finish(.failed) }
+
+        // write
+        do {
+            try OutputWriter.write(files, to: output)
+        } catch {
+            diagnostics.append(.error("output.write", at: nil, "\(error)"))
+            return finish(.failed)
+        }
+        clock.lap("write")
+        return finish(.built, pages: renderedPages.count + renderedSections.count)
+    }
+}
+
+/// Wall-clock time per stage, for `--verbose` timings and the summary line.
+struct StageClock {
+    private let start = DispatchTime.now().uptimeNanoseconds
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var stages: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        stages.append((stage, Double(now - last) / 1e9))
+        last = now
+    }
+
+    var total: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import HandbookDiagnostics
+
+/// A file found under the content folder.
+public struct SourceFile: Sendable, Hashable {
+    /// Path inside the content folder, with `/`: `roles/engineering-manager.md`.
+    public var path: String
+    /// Absolute path on disk.
+    public var absolutePath: String
+    /// Path for diagnostics, relative to the site root: `content/roles/engineering-manager.md`.
+    public var displayPath: String
+
+    public var isMarkdown: Bool { path.lowercased().hasSuffix(".md") }
+}
+
+/// Walks the content folder: Markdown files are pages, everything else is an
+/// asset. Dot-files, `node_modules` and the output folder are skipped; a
+/// symlink that leads back into a folder already being walked is reported and
+/// not followed, so a loop cannot hang the build.
+public enum ContentScanner {
+    public struct Result: Sendable {
+        public var pages: [SourceFile]
+        public var assets: [SourceFile]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// `excluding` holds absolute folders never to enter (the output folder,
+    /// and `templates/` when the site root is the content).
+    public static func scan(_ layout: SiteLayout, excluding: [String]) -> Result {
+        var walker = Walker(layout: layout, excluded: Set(excluding))
+        walker.walk(directory: layout.contentDir, relative: "", ancestors: [])
+        walker.pages.sort { $0.path < $1.path }
+        walker.assets.sort { $0.path < $1.path }
+        return Result(pages: walker.pages, assets: walker.assets, diagnostics: walker.diagnostics)
+    }
+
+    private struct Walker {
+        let layout: SiteLayout
+        let excluded: Set<String>
+        var pages: [SourceFile] = []
+        var assets: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+
+        init(layout: SiteLayout, excluded: Set<String>) {
+            self.layout = layout
+            self.excluded = excluded
+        }
+
+        mutating func walk(directory: String, relative: String, ancestors: Set<String>) {
+            let real = realPath(directory) ?? directory
+            if ancestors.contains(real) {
+                diagnostics.append(
+                    .warning(
+                        "content.symlink-loop", at: SourceLocation(file: layout.displayPath(directory)),
+                        "symbolic link loop: this folder leads back to one that contains it; not followed"))
+                return
+            }
+            var ancestors = ancestors
+            ancestors.insert(real)
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+            } catch {
+                diagnostics.append(
+                    .error("content.unreadable", at: SourceLocation(file: layout.displayPath(directory)), "cannot read folder: \(error.localizedDescription)"))
+                return
+            }
+            for name in names where !name.hasPrefix(".") && name != "node_modules" {
+                let absolute = directory + "/" + name
+                if excluded.contains(absolute) { continue }
+                if directory == layout.contentDir, absolute == layout.configFile { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard stat(absolute, &info) == 0 else {
+                    diagnostics.append(
+                        .warning("content.broken-symlink", at: SourceLocation(file: layout.displayPath(absolute)), "cannot read '\(name)' (a broken symbolic link?); skipped"))
+                    continue
+                }
+                let file = SourceFile(path: path, absolutePath: absolute, displayPath: layout.displayPath(absolute))
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: walk(directory: absolute, relative: path, ancestors: ancestors)
+                case S_IFREG: if file.isMarkdown { pages.append(file) } else { assets.append(file) }
+                default: continue
+                }
+            }
+        }
+
+        private func realPath(_ path: String) -> String? {
+            guard let resolved = realpath(path, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+    }
+}

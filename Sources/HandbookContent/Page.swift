@@ -1,0 +1,75 @@
+import HandbookMarkdown
+
+/// One Markdown page after parsing: what it is, where it goes, and what it
+/// contains, as plain values. Its body is kept as text so that the render
+/// stage can convert it once the whole site's URLs are known.
+public struct Page: Sendable {
+    public var source: SourceFile
+    /// Front matter `id`, else the path without extension (`roles/engineering-manager`);
+    /// a folder's index page takes the folder's path (`roles`), the home page `index`.
+    public var id: String
+    public var title: String
+    public var frontMatter: FrontMatter
+    public var kind: PageKind { frontMatter.kind }
+    /// The Markdown after the front matter.
+    public var body: String
+    /// Lines taken by the front matter, so positions in `body` map to the file.
+    public var bodyLineOffset: Int
+    /// Headings and links of the body (no HTML yet).
+    public var document: MarkdownDocument
+    /// True for `index.md`, `_index.md` and `README.md`.
+    public var isFolderIndex: Bool
+    /// The page's URL path below the site's base, without a leading slash:
+    /// `roles/engineering-manager/`, `roles/`, or `` for the home page.
+    public var urlPath: String
+    /// The file written below the output folder: `roles/engineering-manager/index.html`.
+    public var outputPath: String
+
+    /// The folder holding the source, inside the content folder (`roles`, or ``).
+    public var sourceFolder: String {
+        guard let slash = source.path.lastIndex(of: "/") else { return "" }
+        return String(source.path[..<slash])
+    }
+
+    /// The section a page belongs to: its first folder, or `` at the top.
+    public var section: String {
+        let folder = isFolderIndex ? parentFolder(of: sourceFolder) : sourceFolder
+        return isFolderIndex && sourceFolder.split(separator: "/").count == 1
+            ? sourceFolder : String(folder.split(separator: "/").first ?? "")
+    }
+
+    private func parentFolder(of folder: String) -> String {
+        guard let slash = folder.lastIndex(of: "/") else { return "" }
+        return String(folder[..<slash])
+    }
+}
+
+/// Where a Markdown file's page goes, from its path alone.
+public enum PagePaths {
+    static let indexNames: [String] = ["index.md", "_index.md", "readme.md"]
+
+    /// 0 for `index.md`, 1 for `_index.md`, 2 for `README.md`, nil otherwise:
+    /// when a folder has several, the lowest wins.
+    public static func indexPriority(of path: String) -> Int? {
+        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        return indexNames.firstIndex(of: name)
+    }
+
+    /// `(urlPath, outputPath, defaultID)` for a content path.
+    public static func locate(_ path: String) -> (urlPath: String, outputPath: String, id: String) {
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        if indexPriority(of: path) != nil {
+            if folder.isEmpty { return ("", "index.html", "index") }
+            return (folder + "/", folder + "/index.html", folder)
+        }
+        let stem = String(path.dropLast(3))  // ".md"
+        return (stem + "/", stem + "/index.html", stem)
+    }
+
+    /// A readable title from a file or folder name: `engineering-manager` → `Engineering manager`.
+    public static func titleFromName(_ name: String) -> String {
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        guard let first = words.first else { return name }
+        return first.uppercased() + words.dropFirst()
+    }
+}

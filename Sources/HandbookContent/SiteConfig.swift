@@ -1,0 +1,76 @@
+import HandbookDiagnostics
+import HandbookMarkdown
+
+/// `handbook.yml`: the site's settings. Every key is optional.
+public struct SiteConfig: Sendable {
+    public var title = "Handbook"
+    /// Where the site is published, e.g. `https://intranet.example.com/handbook/`.
+    public var baseURL = "/"
+    public var language = "en"
+    public var rawHTML: RawHTMLPolicy = .filter
+    public var contentDir = "content"
+
+    public init() {}
+
+    /// The path part of `base_url`, always with a leading and trailing slash:
+    /// `https://x.example/handbook` gives `/handbook/`.
+    public var basePath: String {
+        var rest = Substring(baseURL)
+        if let scheme = rest.range(of: "://") {
+            rest = rest[scheme.upperBound...]
+            guard let slash = rest.firstIndex(of: "/") else { return "/" }
+            rest = rest[slash...]
+        }
+        if let cut = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<cut] }
+        var path = String(rest)
+        if !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
+    static let knownKeys = ["title", "base_url", "language", "raw_html", "content_dir"]
+
+    /// Decodes the YAML of `handbook.yml`. Unknown keys are warnings, a wrong
+    /// type or value is an error at its line.
+    public static func decode(_ text: String, file: String) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        let value: YAMLValue
+        switch YAMLReader.read(text, file: file) {
+        case .failure(let diagnostic): return (config, [diagnostic])
+        case .value(nil): return (config, [])
+        case .value(let v?): value = v
+        }
+        guard case .mapping(let entries, _, _) = value else {
+            return (
+                config,
+                [.error("config.type", at: SourceLocation(file: file, line: value.line, column: value.column), "handbook.yml must be a mapping of settings, found \(value.shapeName)")]
+            )
+        }
+        var reader = ValueReader(file: file)
+        var diagnostics: [Diagnostic] = []
+        for entry in entries {
+            switch entry.key {
+            case "title": config.title = reader.string(entry.value, key: "title") ?? config.title
+            case "base_url": config.baseURL = reader.string(entry.value, key: "base_url") ?? config.baseURL
+            case "language": config.language = reader.string(entry.value, key: "language") ?? config.language
+            case "content_dir": config.contentDir = reader.string(entry.value, key: "content_dir") ?? config.contentDir
+            case "raw_html":
+                if let name = reader.string(entry.value, key: "raw_html") {
+                    if let policy = RawHTMLPolicy(rawValue: name) {
+                        config.rawHTML = policy
+                    } else {
+                        reader.report("config.value", entry.value, "raw_html must be filter, allow or omit, found '\(name)'")
+                    }
+                }
+            default:
+                diagnostics.append(
+                    .warning(
+                        "config.unknown-key", at: SourceLocation(file: file, line: entry.line, column: entry.column),
+                        "unknown setting '\(entry.key)' in handbook.yml",
+                        note: "known settings: \(knownKeys.joined(separator: ", "))"))
+            }
+        }
+        for d in reader.diagnostics { diagnostics.append(Diagnostic(d.severity, d.identifier.replacingOccurrences(of: "frontmatter.", with: "config."), at: d.location, d.message, note: d.note)) }
+        return (config, diagnostics)
+    }
+}

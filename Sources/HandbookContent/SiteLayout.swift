@@ -1,0 +1,101 @@
+import Foundation
+import HandbookDiagnostics
+
+/// Where a site's parts are on disk: its root, configuration, content and
+/// templates. A folder with neither `handbook.yml` nor `content/` is itself the
+/// content, so an existing repository of Markdown builds with no set-up.
+public struct SiteLayout: Sendable {
+    /// Absolute, standardised paths.
+    public var root: String
+    public var configFile: String?
+    public var contentDir: String
+    /// The site's own `templates/`, or `nil` for the built-in theme.
+    public var templatesDir: String?
+    public var config: SiteConfig
+
+    public static let configFileName = "handbook.yml"
+
+    /// Reads the layout of the site at `root`. Configuration problems come back
+    /// as diagnostics; an error among them means the site cannot be built.
+    public static func load(root rootPath: String) -> (SiteLayout?, [Diagnostic]) {
+        let fm = FileManager.default
+        let root = absolutePath(rootPath)
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
+            return (nil, [.error("site.missing", at: nil, "site folder '\(rootPath)' does not exist or is not a folder")])
+        }
+        var config = SiteConfig()
+        var diagnostics: [Diagnostic] = []
+        let configPath = root + "/" + configFileName
+        var configFile: String?
+        if fm.fileExists(atPath: configPath) {
+            configFile = configPath
+            guard let data = fm.contents(atPath: configPath) else {
+                return (nil, [.error("config.unreadable", at: SourceLocation(file: configFileName), "cannot read handbook.yml")])
+            }
+            guard let text = String(validatingUTF8Data: data) else {
+                return (nil, [.error("config.encoding", at: SourceLocation(file: configFileName), "handbook.yml is not valid UTF-8")])
+            }
+            let decoded = SiteConfig.decode(text, file: configFileName)
+            config = decoded.0
+            diagnostics += decoded.1
+        }
+        let contentDir: String
+        if configFile == nil && !isDirectory(root + "/content") {
+            contentDir = root
+        } else {
+            contentDir = absolutePath(config.contentDir, relativeTo: root)
+            if !isDirectory(contentDir) {
+                diagnostics.append(
+                    .error(
+                        "config.content-dir", at: configFile.map { _ in SourceLocation(file: configFileName) },
+                        "content folder '\(config.contentDir)' does not exist"))
+            }
+        }
+        let templates = root + "/templates"
+        let layout = SiteLayout(
+            root: root, configFile: configFile, contentDir: contentDir,
+            templatesDir: isDirectory(templates) ? templates : nil, config: config)
+        return (diagnostics.hasErrors ? nil : layout, diagnostics)
+    }
+
+    /// A path relative to the site root for messages (`content/roles/em.md`).
+    public func displayPath(_ absolute: String) -> String {
+        absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// Makes `path` absolute (against `base`, or the working folder) and
+    /// removes `.`, `..` and trailing slashes, without resolving symlinks.
+    public static func absolutePath(_ path: String, relativeTo base: String? = nil) -> String {
+        let start = path.hasPrefix("/") ? path : (base ?? FileManager.default.currentDirectoryPath) + "/" + path
+        var parts: [Substring] = []
+        for part in start.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}
+
+extension String {
+    /// Decodes UTF-8 only when every byte is valid.
+    public init?(validatingUTF8Data data: Data) {
+        var valid = true
+        let s = data.withUnsafeBytes { raw -> String in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            valid = false
+            return ""
+        }
+        guard valid else { return nil }
+        self = s
+    }
+}

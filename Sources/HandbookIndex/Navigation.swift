@@ -1,0 +1,100 @@
+import HandbookContent
+
+/// One entry of the navigation tree: a page, or a folder (section) with its
+/// entries. Folders without an index page get a generated section page.
+public struct NavigationNode: Sendable {
+    public var title: String
+    /// URL path below the base (`roles/`), as in `Page.urlPath`.
+    public var urlPath: String
+    public var weight: Int?
+    /// The folder inside the content folder, for sections.
+    public var folder: String?
+    /// Source path of the page behind this entry, `nil` for a generated section page.
+    public var sourcePath: String?
+    public var children: [NavigationNode]
+
+    public var isSection: Bool { folder != nil }
+}
+
+/// The site's navigation tree, from folders and index pages, each level
+/// ordered by `weight` (pages without one come last), then title.
+public struct Navigation: Sendable {
+    public let root: NavigationNode
+
+    init(pages: [Page]) {
+        var folders: [String: [Page]] = [:]
+        var indexPages: [String: Page] = [:]
+        var allFolders: Set<String> = [""]
+        for page in pages {
+            if page.isFolderIndex {
+                indexPages[page.sourceFolder] = page
+            } else {
+                folders[page.sourceFolder, default: []].append(page)
+            }
+            // Every ancestor folder of a page is a section.
+            var folder = page.sourceFolder
+            while !folder.isEmpty {
+                allFolders.insert(folder)
+                folder = folder.lastIndex(of: "/").map { String(folder[..<$0]) } ?? ""
+            }
+        }
+        var subfolders: [String: [String]] = [:]
+        for folder in allFolders where !folder.isEmpty {
+            let parent = folder.lastIndex(of: "/").map { String(folder[..<$0]) } ?? ""
+            subfolders[parent, default: []].append(folder)
+        }
+
+        func node(forFolder folder: String) -> NavigationNode {
+            let index = indexPages[folder]
+            var children = (folders[folder] ?? []).map { page in
+                NavigationNode(
+                    title: page.title, urlPath: page.urlPath, weight: page.frontMatter.weight, folder: nil,
+                    sourcePath: page.source.path, children: [])
+            }
+            children += (subfolders[folder] ?? []).map(node(forFolder:))
+            children.sort(by: Navigation.inOrder)
+            let name = folder.split(separator: "/").last.map(String.init) ?? ""
+            return NavigationNode(
+                title: index?.title ?? (folder.isEmpty ? "Home" : PagePaths.titleFromName(name)),
+                urlPath: folder.isEmpty ? "" : folder + "/", weight: index?.frontMatter.weight, folder: folder,
+                sourcePath: index?.source.path, children: children)
+        }
+        root = node(forFolder: "")
+    }
+
+    static func inOrder(_ a: NavigationNode, _ b: NavigationNode) -> Bool {
+        switch (a.weight, b.weight) {
+        case let (x?, y?) where x != y: return x < y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default:
+            let (ta, tb) = (a.title.lowercased(), b.title.lowercased())
+            return ta != tb ? ta < tb : a.urlPath < b.urlPath
+        }
+    }
+
+    /// Every section (folder) node, depth first, the root first.
+    public var sections: [NavigationNode] {
+        var result: [NavigationNode] = []
+        func visit(_ node: NavigationNode) {
+            guard node.isSection else { return }
+            result.append(node)
+            node.children.forEach(visit)
+        }
+        visit(root)
+        return result
+    }
+
+    /// The chain of sections from the root down to the folder holding `urlPath`.
+    public func trail(to urlPath: String) -> [NavigationNode] {
+        var trail: [NavigationNode] = []
+        var node = root
+        while true {
+            trail.append(node)
+            guard let next = node.children.first(where: { $0.isSection && urlPath.hasPrefix($0.urlPath) && $0.urlPath != "" })
+            else { break }
+            node = next
+        }
+        return trail
+    }
+}

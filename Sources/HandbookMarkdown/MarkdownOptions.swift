@@ -1,0 +1,23 @@
+/// What to do with raw HTML written in Markdown (`raw_html` in `handbook.yml`).
+public enum RawHTMLPolicy: String, Sendable, Hashable, CaseIterable {
+    /// Render raw HTML, but neutralise GitHub's tagfilter list (`<script>`,
+    /// `<iframe>`, `<style>`, ...) and drop `javascript:`-style link URLs.
+    case filter
+    /// Render raw HTML and every URL as written. For trusted content only.
+    case allow
+    /// Replace raw HTML with a comment (cmark's safe mode).
+    case omit
+}
+
+/// Options of one Markdown conversion. Plain values, so that the same options
+/// can be handed to every parallel parse.
+public struct MarkdownOptions: Sendable, Hashable {
+    public var rawHTML: RawHTMLPolicy
+    /// Curly quotes and dashes (cmark's `CMARK_OPT_SMART`).
+    public var smartPunctuation: Bool
+
+    public init(rawHTML: RawHTMLPolicy = .filter, smartPunctuation: Bool = true) {
+        self.rawHTML = rawHTML
+        self.smartPunctuation = smartPunctuation
+    }
+}

@@ -1,0 +1,226 @@
+import CMark
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The wall around cmark. It parses one document, walks the C tree into Swift
+/// values, applies Handbook's changes to the tree (heading ids, rewritten and
+/// sanitised URLs, filtered raw HTML), renders HTML with cmark's own renderer
+/// and frees the tree before returning. No cmark pointer leaves this file.
+///
+/// cmark is safe to use from several threads as long as each works on its own
+/// document, so `parse` may run in parallel.
+public enum MarkdownParser {
+    /// Asks what a link's URL becomes in the output; `nil` keeps it as written.
+    public typealias LinkRewriter = (LinkReference) -> String?
+
+    /// Parses `source` and returns its headings, links and (if `renderHTML`)
+    /// body HTML. `lineOffset` is added to every line number, so positions
+    /// count from the top of the file when front matter was split off.
+    public static func parse(
+        _ source: String,
+        options: MarkdownOptions = MarkdownOptions(),
+        lineOffset: Int = 0,
+        renderHTML: Bool = true,
+        rewriteLink: LinkRewriter? = nil
+    ) -> MarkdownDocument {
+        var parseOptions = CMARK_OPT_DEFAULT
+        if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
+        // By length, not as a C string: a NUL byte in the text must not end it.
+        var text = source
+        let document: OpaquePointer? = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, parseOptions) }
+        }
+        guard let document else {
+            return MarkdownDocument(headings: [], links: [], html: "")
+        }
+        defer { cmark_node_free(document) }
+
+        var walker = TreeWalker(options: options, lineOffset: lineOffset, rewriteLink: rewriteLink)
+        walker.walk(document)
+        walker.applyHeadingIDs()
+
+        var html = ""
+        if renderHTML {
+            var renderOptions = CMARK_OPT_DEFAULT
+            if options.rawHTML != .omit { renderOptions |= CMARK_OPT_UNSAFE }
+            if let rendered = cmark_render_html(document, renderOptions) {
+                html = String(cString: rendered)
+                free(rendered)
+            }
+        }
+        return MarkdownDocument(headings: walker.headings, links: walker.links, html: html)
+    }
+}
+
+/// One pass over the tree: collects headings and links, changes URLs and raw
+/// HTML in place, and remembers the headings to wrap once the walk is over
+/// (a cmark iterator must not see the tree change under it).
+private struct TreeWalker {
+    let options: MarkdownOptions
+    let lineOffset: Int
+    let rewriteLink: MarkdownParser.LinkRewriter?
+    var headings: [Heading] = []
+    var links: [LinkReference] = []
+    private var headingNodes: [(node: OpaquePointer, id: String)] = []
+    private var slugger = HeadingSlugger()
+
+    init(options: MarkdownOptions, lineOffset: Int, rewriteLink: MarkdownParser.LinkRewriter?) {
+        self.options = options
+        self.lineOffset = lineOffset
+        self.rewriteLink = rewriteLink
+    }
+
+    mutating func walk(_ root: OpaquePointer) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                visitHeading(node)
+            case CMARK_NODE_LINK:
+                visitLink(node, kind: .link)
+            case CMARK_NODE_IMAGE:
+                visitLink(node, kind: .image)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if options.rawHTML == .filter, let literal = cmark_node_get_literal(node) {
+                    let html = String(cString: literal)
+                    let filtered = HTMLSafety.tagFilter(html)
+                    if filtered != html { _ = cmark_node_set_literal(node, filtered) }
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func visitHeading(_ node: OpaquePointer) {
+        var text = Self.plainText(of: node)
+        let id: String
+        if let explicit = HeadingSlugger.explicitID(in: text) {
+            text = explicit.text
+            id = slugger.reserve(explicit.id)
+            Self.removeExplicitID(from: node)
+        } else {
+            id = slugger.slug(for: text)
+        }
+        headings.append(
+            Heading(
+                level: Int(cmark_node_get_heading_level(node)), text: text, id: id,
+                line: Int(cmark_node_get_start_line(node)) + lineOffset,
+                column: Int(cmark_node_get_start_column(node))))
+        headingNodes.append((node, id))
+    }
+
+    private mutating func visitLink(_ node: OpaquePointer, kind: LinkReference.Kind) {
+        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        let reference = LinkReference(
+            kind: kind, destination: url,
+            line: Int(cmark_node_get_start_line(node)) + lineOffset,
+            column: Int(cmark_node_get_start_column(node)))
+        links.append(reference)
+        var output = rewriteLink?(reference) ?? url
+        if options.rawHTML != .allow, HTMLSafety.isDangerousURL(output) { output = "" }
+        if output != url { _ = cmark_node_set_url(node, output) }
+    }
+
+    /// Replaces each heading with a custom block holding a custom inline that
+    /// prints `<hN id="...">` and `</hN>`. cmark then renders exactly what it
+    /// renders for a heading, plus the id, with the same line breaks.
+    mutating func applyHeadingIDs() {
+        for (heading, id) in headingNodes {
+            let level = cmark_node_get_heading_level(heading)
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
+                let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+            else { continue }
+            _ = cmark_node_set_on_enter(block, "")
+            _ = cmark_node_set_on_exit(block, "")
+            _ = cmark_node_set_on_enter(inline, "<h\(level) id=\"\(escapeAttribute(id))\">")
+            _ = cmark_node_set_on_exit(inline, "</h\(level)>")
+            while let child = cmark_node_first_child(heading) {
+                cmark_node_unlink(child)
+                _ = cmark_node_append_child(inline, child)
+            }
+            _ = cmark_node_append_child(block, inline)
+            _ = cmark_node_insert_before(heading, block)
+            cmark_node_unlink(heading)
+            cmark_node_free(heading)
+        }
+        headingNodes.removeAll()
+    }
+
+    /// The text a reader sees in a node: text and code literals, breaks as spaces.
+    static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text.trimmingSpaces()
+    }
+
+    /// Drops ` {#id}` from the heading's last text node.
+    static func removeExplicitID(from heading: OpaquePointer) {
+        guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(last)
+        else { return }
+        let text = String(cString: literal)
+        guard let split = HeadingSlugger.explicitID(in: text) else { return }
+        if split.text.isEmpty {
+            cmark_node_unlink(last)
+            cmark_node_free(last)
+            // Spaces before the removed marker may sit at the end of the new last text.
+            if let previous = cmark_node_last_child(heading), cmark_node_get_type(previous) == CMARK_NODE_TEXT,
+                let previousLiteral = cmark_node_get_literal(previous)
+            {
+                let trimmed = String(cString: previousLiteral).trimmingTrailingSpaces()
+                _ = cmark_node_set_literal(previous, trimmed)
+            }
+        } else {
+            _ = cmark_node_set_literal(last, split.text)
+        }
+    }
+}
+
+private func escapeAttribute(_ value: String) -> String {
+    var out = ""
+    for c in value {
+        switch c {
+        case "&": out += "&amp;"
+        case "\"": out += "&quot;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        default: out.append(c)
+        }
+    }
+    return out
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        trimmingTrailingSpaces().drop { $0 == " " || $0 == "\t" }.description
+    }
+
+    func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " || s.last == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

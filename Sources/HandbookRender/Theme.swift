@@ -1,0 +1,113 @@
+import Foundation
+import HandbookDiagnostics
+import Mustache
+
+/// The templates and static files a site renders with: the built-in default
+/// theme, with any file of the site's own `templates/` folder replacing the
+/// built-in file of the same name (as Hugo's theme lookup does).
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    public let templateNames: Set<String>
+    /// Templates every theme must have.
+    public static let requiredTemplates = ["page", "section", "404", "navigation"]
+    /// Static files to copy into the output's `_handbook/` folder:
+    /// path below `assets/` → absolute source path.
+    public let assets: [String: String]
+
+    /// The folder of the built-in theme inside the package resources.
+    public static var builtInDirectory: String {
+        Bundle.module.resourceURL!.appendingPathComponent("Theme").path
+    }
+
+    /// Loads the theme. Syntax errors and references to missing templates come
+    /// back as diagnostics; any error among them means the theme is unusable.
+    public static func load(siteTemplates: String?, displayRoot: String) -> (Theme?, [Diagnostic]) {
+        var sources: [String: (text: String, file: String)] = [:]
+        var assets: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        var folders = [(Self.builtInDirectory, "(built-in theme)/templates")]
+        if let siteTemplates, Self.realPath(siteTemplates) != Self.realPath(Self.builtInDirectory) {
+            folders.append((siteTemplates, Self.display(siteTemplates, root: displayRoot)))
+        }
+        for (folder, display) in folders {
+            for relative in Self.files(in: folder) {
+                let absolute = folder + "/" + relative
+                if relative.hasPrefix("assets/") {
+                    assets[String(relative.dropFirst("assets/".count))] = absolute
+                } else if relative.hasSuffix(".mustache") {
+                    guard let data = FileManager.default.contents(atPath: absolute),
+                        let text = String(data: data, encoding: .utf8)
+                    else {
+                        diagnostics.append(.error("template.unreadable", at: SourceLocation(file: display + "/" + relative), "cannot read template (is it UTF-8?)"))
+                        continue
+                    }
+                    sources[String(relative.dropLast(".mustache".count))] = (text, display + "/" + relative)
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        for name in sources.keys.sorted() {
+            guard let source = sources[name] else { continue }
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(
+                    .error(
+                        "template.syntax",
+                        at: SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber),
+                        "template syntax error: \(Self.describe(error.error))",
+                        note: error.context.line))
+            } catch {
+                diagnostics.append(.error("template.syntax", at: SourceLocation(file: source.file), "template syntax error: \(error)"))
+            }
+        }
+        diagnostics += TemplateLinter.check(templates: sources)
+        for required in requiredTemplates where sources[required] == nil {
+            diagnostics.append(.error("template.missing", at: nil, "the theme has no '\(required).mustache' template"))
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        return (Theme(library: library, templateNames: Set(sources.keys), assets: assets), diagnostics)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is opened but never closed"
+        case .invalidSetDelimiter: return "a set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform is applied to an inherited section"
+        case .illegalTokenInsideInheritSection: return "only {{$block}} sections may stand inside {{<parent}}"
+        case .textInsideInheritSection: return "text inside {{<parent}} outside any {{$block}}"
+        case .invalidConfigVariableSyntax: return "a {{% config }} tag is malformed"
+        case .unrecognisedConfigVariable: return "unknown {{% config }} variable"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    /// Files below `folder`, relative, sorted, dot-files skipped.
+    static func files(in folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var result: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            let name = (path as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDir), !isDir.boolValue {
+                result.append(path)
+            }
+        }
+        return result.sorted()
+    }
+
+    static func realPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    static func display(_ path: String, root: String) -> String {
+        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
+}

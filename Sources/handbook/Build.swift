@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import HandbookBuild
+import HandbookDiagnostics
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder.",
+        discussion: """
+            Diagnostics go to standard error as path:line:col: severity: message. \
+            Exit status: 0 built, 1 content errors (or warnings with --strict), 2 usage or configuration error.
+            """
+    )
+
+    @Option(name: .long, help: "The site folder: holds handbook.yml, content/ and templates/, or is itself the content.")
+    var site: String = "."
+
+    @Option(name: .long, help: "The output folder (default: public/ inside the site). Replaced as a whole.")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Overrides base_url from handbook.yml.")
+    var baseURL: String?
+
+    @Flag(help: "Treat warnings as errors: fail the build and leave the output folder as it was.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Print only diagnostics, no summary line.")
+    var quiet = false
+
+    @Flag(help: "Print the time of each build stage.")
+    var verbose = false
+
+    @Option(help: "Diagnostics format: text, json or github.")
+    var format: DiagnosticFormatter = .text
+
+    func run() throws {
+        let result = SiteBuilder.build(BuildOptions(site: site, output: output, baseURL: baseURL, strict: strict))
+        Console.printDiagnostics(result.diagnostics, format: format)
+        if verbose {
+            for (stage, seconds) in result.stageTimes {
+                Console.standardError("  \(stage): \(Console.milliseconds(seconds)) ms\n")
+            }
+        }
+        if result.outcome == .built, !quiet {
+            let warnings = result.diagnostics.filter { $0.severity == .warning }.count
+            let tail = warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"
+            print("Built \(result.pageCount) pages in \(Console.milliseconds(result.totalSeconds)) ms → \(Console.relative(result.output))\(tail)")
+        } else if result.outcome == .failed, strict, !result.diagnostics.hasErrors {
+            Console.standardError("handbook: warnings are errors with --strict; nothing was written\n")
+        } else if result.outcome == .failed {
+            Console.standardError("handbook: build failed; nothing was written\n")
+        }
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+}
+
+extension DiagnosticFormatter: ExpressibleByArgument {}

@@ -1,0 +1,25 @@
+import Foundation
+import HandbookDiagnostics
+
+/// Terminal output of the CLI: diagnostics to standard error (coloured on a
+/// terminal), summaries to standard output.
+enum Console {
+    static func printDiagnostics(_ diagnostics: [Diagnostic], format: DiagnosticFormatter) {
+        guard !diagnostics.isEmpty else { return }
+        let colour = format == .text && isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        standardError(format.format(diagnostics, colour: colour))
+    }
+
+    static func standardError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func milliseconds(_ seconds: Double) -> Int { Int((seconds * 1000).rounded()) }
+
+    /// A path as the user would write it: relative to the working folder when inside it.
+    static func relative(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) + "/" }
+        return path
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+@main
+struct Handbook: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "handbook",
+        abstract: "Build an engineering-leadership handbook from a folder of Markdown.",
+        version: version,
+        subcommands: [Build.self, Serve.self]
+    )
+}
