@@ -49,13 +49,14 @@ public struct FrontMatterSplit: Sendable {
         guard text.hasPrefix("---") else { return noFrontMatter }
         var lines: [Substring] = []
         var lineStart = text.startIndex
-        var index = text.startIndex
-        // Walk line by line until the closing fence; never copy the whole body.
-        while index < text.endIndex {
-            if text[index] == "\n" {
+        var index = text.utf8.startIndex
+        // Walk bytes, not characters: "\r\n" is a single Character. Stop at the
+        // closing fence; never copy the whole body.
+        while index < text.utf8.endIndex {
+            if text.utf8[index] == UInt8(ascii: "\n") {
                 let line = text[lineStart..<index]
                 lines.append(line)
-                let next = text.index(after: index)
+                let next = text.utf8.index(after: index)
                 if lines.count == 1 {
                     guard isFence(line, closing: false) else { return noFrontMatter }
                 } else if isFence(line, closing: true) {
@@ -65,7 +66,7 @@ public struct FrontMatterSplit: Sendable {
                 }
                 lineStart = next
             }
-            index = text.index(after: index)
+            index = text.utf8.index(after: index)
         }
         // A closing fence on the last line without a newline.
         let last = text[lineStart...]
@@ -78,7 +79,9 @@ public struct FrontMatterSplit: Sendable {
 
     private static func isFence(_ line: Substring, closing: Bool) -> Bool {
         var line = line
-        while line.last == " " || line.last == "\t" || line.last == "\r" { line.removeLast() }
+        while let last = line.utf8.last, last == 0x20 || last == 0x09 || last == 0x0D {
+            line = line.dropLast()
+        }
         return line == "---" || (closing && line == "...")
     }
 }

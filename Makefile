@@ -1,0 +1,45 @@
+# Entry points used by the README and CI. `make build` and `make test` are
+# all a fresh machine needs: both install libcmark-dev when it is missing.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+RELEASE_BIN := .build/release/handbook
+PREFIX ?= /usr/local
+
+.PHONY: all build test serve bench deps install clean
+
+all: build
+
+# libcmark-dev (the CommonMark reference library) and pkg-config, from apt.
+deps:
+	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+		echo "Installing libcmark-dev and pkg-config with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; \
+	fi
+
+# Release binary, then the bundled handbook into public/.
+build: deps
+	$(SWIFT) build -c release --product handbook
+	$(RELEASE_BIN) build --site .
+
+test: deps
+	$(SWIFT) test
+
+# Placeholder until the preview server lands: build, then serve public/ statically.
+serve: build
+	@echo "Serving public/ on http://127.0.0.1:8000/ (no live reload yet; Ctrl-C to stop)"
+	python3 -m http.server --bind 127.0.0.1 --directory public 8000
+
+# Handbook vs Hugo vs raw cmark on a generated 1,000-page handbook (PAGES=... to change).
+bench: deps
+	$(SWIFT) build -c release --product handbook
+	bash scripts/bench.sh $(PAGES)
+
+# Installs the binary and its resource bundle (the default theme) side by side.
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/handbook
+	cp -R .build/release/Handbook_HandbookRender.resources $(DESTDIR)$(PREFIX)/bin/
+
+clean:
+	rm -rf .build public
