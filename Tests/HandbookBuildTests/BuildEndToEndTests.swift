@@ -1,0 +1,233 @@
+import Foundation
+import Testing
+
+/// Builds real sites with the real `handbook` binary and checks the files,
+/// links, exit codes and diagnostics a user would see.
+@Suite struct BuildEndToEndTests {
+    static let handbook: [String: String] = [
+        "handbook.yml": "title: Acme Engineering\n",
+        "content/index.md": """
+            # Acme engineering handbook
+
+            Start with the [roles](roles/) or the [engineering manager](roles/engineering-manager.md#hiring).
+            Our [release train](/process/release-train/) runs weekly. ![Org](images/org.svg)
+
+            <script>alert("x")</script>
+            """,
+        "content/roles/_index.md": "---\ntitle: Roles\nweight: 1\n---\nWhat each role is for.\n",
+        "content/roles/engineering-manager.md": """
+            ---
+            title: Engineering Manager
+            summary: Leads a team of engineers.
+            weight: 1
+            ---
+            Not a part-time engineer.
+
+            ## Hiring
+
+            Works with the [tech lead](tech-lead.md) and reads the [ladder](../career/ladder.md#senior-engineer).
+            Back to [the start](../index.md).
+            """,
+        "content/roles/tech-lead.md": "# Tech Lead\n\nPairs with the [EM](./engineering-manager.md).\n",
+        "content/process/release-train.md": "# Release train\n\n## Cadence {#when}\n\nEvery Tuesday.\n",
+        "content/career/ladder.md": "# Career ladder\n\n## Senior engineer\n\nText.\n",
+        "content/images/org.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        "content/.hidden/secret.md": "# Never published\n",
+        "content/node_modules/pkg/readme.md": "# Never published\n",
+    ]
+
+    @Test func buildsOnePagePerMarkdownFileWithPrettyURLs() throws {
+        let site = try TestSite(Self.handbook)
+        defer { site.remove() }
+        let result = try CLI.run(["build", "--site", site.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Built 8 pages in "), "6 Markdown pages and 2 generated section pages")
+        #expect(result.stdout.contains("→ "))
+        #expect(result.stderr.isEmpty)
+        #expect(
+            site.files(under: "public") == [
+                "404.html", "_handbook/favicon.svg", "_handbook/handbook.css", "career/index.html",
+                "career/ladder/index.html", "images/org.svg", "index.html", "process/index.html",
+                "process/release-train/index.html", "roles/engineering-manager/index.html", "roles/index.html",
+                "roles/tech-lead/index.html",
+            ])
+    }
+
+    @Test func linksAreRewrittenToTheBuiltURLs() throws {
+        let site = try TestSite(Self.handbook)
+        defer { site.remove() }
+        _ = try CLI.run(["build", "--site", site.root.path])
+        let home = try #require(site.read("public/index.html"))
+        #expect(home.contains(#"<a href="/roles/">roles</a>"#))
+        #expect(home.contains(#"<a href="/roles/engineering-manager/#hiring">engineering manager</a>"#))
+        #expect(home.contains(#"<a href="/process/release-train/">release train</a>"#))
+        #expect(home.contains(#"<img src="/images/org.svg" alt="Org" />"#))
+        #expect(home.contains("&lt;script>alert"))
+        let em = try #require(site.read("public/roles/engineering-manager/index.html"))
+        #expect(em.contains(#"<a href="/roles/tech-lead/">tech lead</a>"#))
+        #expect(em.contains(#"<a href="/career/ladder/#senior-engineer">ladder</a>"#))
+        #expect(em.contains(#"<a href="/">the start</a>"#))
+        #expect(em.contains(#"<h2 id="hiring">Hiring</h2>"#))
+        let process = try #require(site.read("public/process/release-train/index.html"))
+        #expect(process.contains(#"<h2 id="when">Cadence</h2>"#))
+    }
+
+    @Test func pagesHaveTitlesNavigationAndBreadcrumbs() throws {
+        let site = try TestSite(Self.handbook)
+        defer { site.remove() }
+        _ = try CLI.run(["build", "--site", site.root.path])
+        let em = try #require(site.read("public/roles/engineering-manager/index.html"))
+        #expect(em.contains("<title>Engineering Manager · Acme Engineering</title>"))
+        #expect(em.contains("<h1>Engineering Manager</h1>"))
+        #expect(em.contains(#"<p class="summary">Leads a team of engineers.</p>"#))
+        #expect(em.contains(#"<a href="/roles/engineering-manager/" aria-current="page">Engineering Manager</a>"#))
+        #expect(em.contains(#"<li><a href="/roles/">Roles</a></li>"#), "breadcrumb to the section")
+        // A page that opens with its own `# heading` does not get a second title.
+        let tl = try #require(site.read("public/roles/tech-lead/index.html"))
+        #expect(tl.components(separatedBy: "<h1").count == 2)
+        // Roles (weight 1) comes before the other sections in the sidebar.
+        let nav = try #require(tl.range(of: "Roles</a>")?.lowerBound)
+        let career = try #require(tl.range(of: "Career</a>")?.lowerBound)
+        #expect(nav < career)
+        // A folder without an index page gets a generated section page.
+        let careerIndex = try #require(site.read("public/career/index.html"))
+        #expect(careerIndex.contains(#"<a href="/career/ladder/">Career ladder</a>"#))
+        #expect(site.read("public/404.html")?.contains("Page not found") == true)
+    }
+
+    @Test func noRequestToAnyOtherHost() throws {
+        let site = try TestSite(Self.handbook)
+        defer { site.remove() }
+        _ = try CLI.run(["build", "--site", site.root.path])
+        for file in site.files(under: "public") where file.hasSuffix(".html") || file.hasSuffix(".css") {
+            let text = try #require(site.read("public/" + file))
+            #expect(!text.contains("http://") && !text.contains("https://"), "\(file) names another host")
+        }
+    }
+
+    @Test func brokenFrontMatterFailsAndKeepsThePreviousOutput() throws {
+        let site = try TestSite(Self.handbook)
+        defer { site.remove() }
+        #expect(try CLI.run(["build", "--site", site.root.path]).status == 0)
+        let before = site.read("public/index.html")
+        try site.write("content/roles/broken.md", "---\ntitle: Broken\nweight: [1,\n---\nBody\n")
+        let result = try CLI.run(["build", "--site", site.root.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("content/roles/broken.md:4:1: error: invalid YAML"), "\(result.stderr)")
+        #expect(result.stderr.contains("nothing was written"))
+        #expect(site.read("public/index.html") == before)
+        #expect(!site.exists("public/roles/broken/index.html"))
+    }
+
+    @Test func brokenLinkIsAWarningUnlessStrict() throws {
+        let site = try TestSite(Self.handbook)
+        defer { site.remove() }
+        try site.write("content/roles/tech-lead.md", "# Tech Lead\n\nSee the [staff engineer](staff-engineer.md).\n")
+        let lenient = try CLI.run(["build", "--site", site.root.path])
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("content/roles/tech-lead.md:3:9: warning: link target 'staff-engineer.md' does not exist [link.broken]"))
+        #expect(lenient.stdout.contains("(1 warning)"))
+        try site.write("content/index.md", "# Changed\n")
+        let strict = try CLI.run(["build", "--strict", "--site", site.root.path])
+        #expect(strict.status == 1)
+        #expect(site.read("public/index.html")?.contains("Changed") == false)
+    }
+
+    @Test func subPathBaseURL() throws {
+        let site = try TestSite(Self.handbook)
+        defer { site.remove() }
+        let result = try CLI.run(["build", "--site", site.root.path, "--base-url", "https://intranet.example.com/handbook/"])
+        #expect(result.status == 0)
+        let em = try #require(site.read("public/roles/engineering-manager/index.html"))
+        #expect(em.contains(#"<a href="/handbook/roles/tech-lead/">tech lead</a>"#))
+        #expect(em.contains(#"href="/handbook/_handbook/handbook.css""#))
+        #expect(!em.contains(#"href="/roles/"#))
+    }
+
+    @Test func buildsAreByteIdentical() throws {
+        let site = try TestSite(Self.handbook)
+        defer { site.remove() }
+        #expect(try CLI.run(["build", "--site", site.root.path, "--output", site.root.path + "/out1"]).status == 0)
+        #expect(try CLI.run(["build", "--site", site.root.path, "--output", site.root.path + "/out2"]).status == 0)
+        let files = site.files(under: "out1")
+        #expect(files == site.files(under: "out2"))
+        for file in files {
+            #expect(site.read("out1/" + file) == site.read("out2/" + file), "\(file) differs")
+        }
+    }
+
+    @Test func folderOfMarkdownWithoutConfiguration() throws {
+        let site = try TestSite([
+            "README.md": "# Team docs\n\nSee [onboarding](docs/onboarding.md) and the [guide](docs/).\n",
+            "docs/onboarding.md": "# Onboarding\n\nBack to the [README](../README.md).\n",
+            "docs/README.md": "# Guide\n",
+        ])
+        defer { site.remove() }
+        let result = try CLI.run(["build"], in: site.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let home = try #require(site.read("public/index.html"))
+        #expect(home.contains("<title>Team docs · Handbook</title>"))
+        #expect(home.contains(#"<a href="/docs/onboarding/">onboarding</a>"#))
+        #expect(home.contains(#"<a href="/docs/">guide</a>"#))
+        #expect(site.read("public/docs/onboarding/index.html")?.contains(#"<a href="/">README</a>"#) == true)
+        // A second build must not pick up the first build's output as content.
+        #expect(try CLI.run(["build"], in: site.root).stdout.hasPrefix("Built 3 pages"))
+    }
+
+    @Test func refusesAnOutputFolderThatHoldsTheSources() throws {
+        let site = try TestSite(Self.handbook)
+        defer { site.remove() }
+        for output in [site.root.path, site.root.path + "/content", "/"] {
+            let result = try CLI.run(["build", "--site", site.root.path, "--output", output])
+            #expect(result.status == 2, "\(output)")
+            #expect(result.stderr.contains("refusing"))
+        }
+        #expect(site.exists("content/index.md"))
+    }
+
+    @Test func configurationErrorsExitWithTwo() throws {
+        let site = try TestSite(["handbook.yml": "title: [unclosed\n", "content/index.md": "# Home\n"])
+        defer { site.remove() }
+        let result = try CLI.run(["build", "--site", site.root.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("handbook.yml:"))
+        let missing = try CLI.run(["build", "--site", site.root.path + "/nope"])
+        #expect(missing.status == 2)
+        let usage = try CLI.run(["build", "--no-such-flag"])
+        #expect(usage.status == 64 || usage.status == 2)
+    }
+
+    @Test func uglyInputNeverCrashes() throws {
+        let site = try TestSite([
+            "content/index.md": "# Home\n",
+            "content/empty.md": "",
+            "content/only-front-matter.md": "---\ntitle: Only front matter\n---\n",
+            "content/thematic.md": "---\nNot YAML, just a line.\n---\nText\n",
+            "content/huge.md": String(repeating: "A line of text with *emphasis* and a [link](index.md).\n\n", count: 40_000),
+        ])
+        defer { site.remove() }
+        try site.write("content/bad-utf8.md", Data([0x23, 0x20, 0x41, 0x0A, 0xC3, 0x28, 0x0A]))
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("content/loop").path, withDestinationPath: "..")
+        let result = try CLI.run(["build", "--site", site.root.path])
+        #expect(result.status == 1, "invalid UTF-8 is an error")
+        #expect(result.stderr.contains("content/bad-utf8.md:2:1: error: file is not valid UTF-8"), "\(result.stderr)")
+        #expect(result.stderr.contains("content/loop: warning: symbolic link loop") || result.stderr.contains("symlink-loop"))
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/bad-utf8.md"))
+        let second = try CLI.run(["build", "--site", site.root.path])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(site.read("public/empty/index.html")?.contains("<h1>Empty</h1>") == true)
+        #expect(site.read("public/only-front-matter/index.html")?.contains("<h1>Only front matter</h1>") == true)
+        #expect(site.read("public/thematic/index.html")?.contains("<hr />") == true)
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try CLI.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("build"))
+        let version = try CLI.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import HandbookDiagnostics
+import Testing
+
+@testable import HandbookRender
+
+@Suite struct ThemeTests {
+    func templatesFolder(_ files: [String: String]) throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hb-theme-\(UUID().uuidString)")
+        for (name, text) in files {
+            let url = root.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root.path
+    }
+
+    @Test func builtInThemeLoadsCleanly() {
+        let (loaded, diagnostics) = Theme.load(siteTemplates: nil, displayRoot: "/")
+        #expect(diagnostics.isEmpty)
+        let theme = try! #require(loaded)
+        #expect(Theme.requiredTemplates.allSatisfy(theme.templateNames.contains))
+        #expect(theme.assets["handbook.css"] != nil)
+    }
+
+    @Test func missingPartialIsReportedWhereItIsUsed() throws {
+        let folder = try templatesFolder(["page.mustache": "{{<base}}{{$content}}\n  {{> sidebar-extra}}{{/content}}{{/base}}\n"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (theme, diagnostics) = Theme.load(siteTemplates: folder, displayRoot: (folder as NSString).deletingLastPathComponent)
+        #expect(theme == nil)
+        let d = try #require(diagnostics.first { $0.identifier == "template.missing-partial" })
+        #expect(d.location?.file.hasSuffix("/page.mustache") == true)
+        #expect(d.location?.line == 2)
+        #expect(d.location?.column == 3)
+        #expect(d.message.contains("sidebar-extra"))
+    }
+
+    @Test func missingParentIsReported() throws {
+        let folder = try templatesFolder(["page.mustache": "{{<layout}}{{$content}}x{{/content}}{{/layout}}"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (_, diagnostics) = Theme.load(siteTemplates: folder, displayRoot: "/")
+        #expect(diagnostics.contains { $0.identifier == "template.missing-partial" && $0.message.contains("'layout'") })
+    }
+
+    @Test func syntaxErrorHasFileLineAndColumn() throws {
+        let folder = try templatesFolder(["section.mustache": "<h1>{{title}}</h1>\n<ul>\n{{#entries}}<li>{{title}}</li>{{/items}}\n</ul>\n"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (theme, diagnostics) = Theme.load(siteTemplates: folder, displayRoot: "/")
+        #expect(theme == nil)
+        let d = try #require(diagnostics.first { $0.identifier == "template.syntax" })
+        #expect(d.location?.file.hasSuffix("section.mustache") == true)
+        #expect(d.location?.line == 3)
+        #expect(d.location!.column > 1)
+        #expect(d.message.contains("closed with a different name"))
+    }
+
+    @Test func siteTemplateReplacesBuiltInOne() throws {
+        let folder = try templatesFolder(["404.mustache": "custom not found {{site.title}}", "assets/extra.css": "p{}"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (theme, diagnostics) = Theme.load(siteTemplates: folder, displayRoot: "/")
+        #expect(diagnostics.isEmpty)
+        let rendered = theme?.library.render(["site": ["title": "T"]], withTemplate: "404")
+        #expect(rendered == "custom not found T")
+        #expect(theme?.assets["extra.css"] != nil)
+        #expect(theme?.assets["handbook.css"] != nil)
+    }
+
+    @Test func linterFindsReferences() {
+        let refs = TemplateLinter.references(in: "a\n {{>one}} {{< two }}\n{{>*dynamic}} {{! comment }}")
+        #expect(refs == [.init(name: "one", line: 2, column: 2), .init(name: "two", line: 2, column: 11)])
+    }
+}
