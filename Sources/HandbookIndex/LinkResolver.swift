@@ -58,7 +58,7 @@ public struct LinkResolver: Sendable {
         if trimmed.isEmpty { return "" }
         // A folder, or a path written without `.md` as Hugo and MkDocs sites do.
         if let page = index.page(atSource: trimmed + ".md") { return page.urlPath }
-        if index.navigation.sections.contains(where: { $0.folder == trimmed }) { return trimmed + "/" }
+        if index.navigation.section(forFolder: trimmed) != nil { return trimmed + "/" }
         return nil
     }
 

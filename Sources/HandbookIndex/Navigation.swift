@@ -20,6 +20,9 @@ public struct NavigationNode: Sendable {
 /// ordered by `weight` (pages without one come last), then title.
 public struct Navigation: Sendable {
     public let root: NavigationNode
+    /// Every section (folder) node, depth first, the root first.
+    public let sections: [NavigationNode]
+    private let sectionIndexByFolder: [String: Int]
 
     init(pages: [Page]) {
         var folders: [String: [Page]] = [:]
@@ -60,6 +63,21 @@ public struct Navigation: Sendable {
                 sourcePath: index?.source.path, children: children)
         }
         root = node(forFolder: "")
+        var sections: [NavigationNode] = []
+        func collect(_ node: NavigationNode) {
+            guard node.isSection else { return }
+            sections.append(node)
+            node.children.forEach(collect)
+        }
+        collect(root)
+        self.sections = sections
+        self.sectionIndexByFolder = Dictionary(
+            sections.enumerated().map { ($1.folder ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The section node of a folder inside the content folder (`` for the root).
+    public func section(forFolder folder: String) -> NavigationNode? {
+        sectionIndexByFolder[folder].map { sections[$0] }
     }
 
     static func inOrder(_ a: NavigationNode, _ b: NavigationNode) -> Bool {
@@ -71,18 +89,6 @@ public struct Navigation: Sendable {
             let (ta, tb) = (a.title.lowercased(), b.title.lowercased())
             return ta != tb ? ta < tb : a.urlPath < b.urlPath
         }
-    }
-
-    /// Every section (folder) node, depth first, the root first.
-    public var sections: [NavigationNode] {
-        var result: [NavigationNode] = []
-        func visit(_ node: NavigationNode) {
-            guard node.isSection else { return }
-            result.append(node)
-            node.children.forEach(visit)
-        }
-        visit(root)
-        return result
     }
 
     /// The chain of sections from the root down to the folder holding `urlPath`.

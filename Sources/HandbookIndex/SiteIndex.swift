@@ -77,7 +77,19 @@ public struct SiteIndex: Sendable {
     /// The public URL of a path below the site root (`roles/em/` → `/handbook/roles/em/`),
     /// percent-encoded where a URL needs it.
     public func url(_ urlPath: String) -> String {
-        basePath + (urlPath.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? urlPath)
+        // Most paths are plain ASCII file names: skip Foundation's encoder for them.
+        if urlPath.utf8.allSatisfy(Self.isPlainPathByte) { return basePath + urlPath }
+        return basePath + (urlPath.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? urlPath)
+    }
+
+    private static func isPlainPathByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+            UInt8(ascii: "/"), UInt8(ascii: "~"):
+            true
+        default: false
+        }
     }
 
     public func url(of page: Page) -> String { url(page.urlPath) }

@@ -14,8 +14,9 @@ public struct SiteRenderer: Sendable {
     public let site: SiteView
     public let markdownOptions: MarkdownOptions
     private let resolver: LinkResolver
-    /// Sidebar HTML per top-level section folder (`` for top-level pages).
-    private let navigationBySection: [String: String]
+    /// Sidebar HTML per folder: the top level, with each folder on the way
+    /// down to this one opened. Rendered once per folder, shared by its pages.
+    private let navigationByFolder: [String: String]
 
     /// The folder of the output that holds the theme's static files.
     public static let themeFolder = "_handbook"
@@ -25,37 +26,23 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
         self.markdownOptions = MarkdownOptions(rawHTML: config.rawHTML)
         self.resolver = LinkResolver(index: index)
-        let site = SiteView(
+        self.site = SiteView(
             title: config.title, language: config.language, homeURL: index.basePath,
             themeURL: index.basePath + Self.themeFolder + "/")
-        self.site = site
+        let sidebars = SidebarBuilder(index: index, theme: theme)
         var navigation: [String: String] = [:]
-        let root = index.navigation.root
-        let topSections = [""] + root.children.compactMap { $0.isSection ? $0.folder : nil }
-        for section in topSections {
-            let view = NavigationEntryView(
-                title: root.title, url: index.url(root.urlPath), isSection: true, expanded: true,
-                entries: root.children.map { Self.entryView($0, expandedSection: section, index: index) })
-            navigation[section] = theme.library.render(view, withTemplate: "navigation") ?? ""
+        for section in index.navigation.sections {
+            let trail = index.navigation.trail(to: section.urlPath).compactMap(\.folder)
+            navigation[section.folder ?? ""] = sidebars.sidebar(for: section.folder ?? "", trail: trail)
         }
-        self.navigationBySection = navigation
+        self.navigationByFolder = navigation
     }
 
-    private static func entryView(_ node: NavigationNode, expandedSection: String, index: SiteIndex) -> NavigationEntryView {
-        let expanded = node.isSection && !expandedSection.isEmpty
-            && (node.folder == expandedSection || node.folder?.hasPrefix(expandedSection + "/") == true)
-        return NavigationEntryView(
-            title: node.title, url: index.url(node.urlPath), isSection: node.isSection, expanded: expanded,
-            entries: expanded ? node.children.map { entryView($0, expandedSection: expandedSection, index: index) } : [])
-    }
-
-    /// The sidebar of a section with the link to `url` marked as the current page.
-    /// One search and one copy: the sidebar itself is never re-rendered per page.
-    func navigation(section: String, current url: String) -> String {
-        let html = navigationBySection[section] ?? navigationBySection[""] ?? ""
-        let anchor = "<a href=\"\(escapeHTML(url))\">"
-        guard let range = html.range(of: anchor) else { return html }
-        return html.replacingCharacters(in: range, with: "<a href=\"\(escapeHTML(url))\" aria-current=\"page\">")
+    /// The sidebar of a folder with the link to `url` marked as the current
+    /// page: one byte search and one copy, the sidebar is never re-rendered.
+    func navigation(folder: String, current url: String) -> String {
+        let html = navigationByFolder[folder] ?? navigationByFolder[""] ?? ""
+        return markCurrent(in: html, url: url)
     }
 
     func breadcrumbs(for urlPath: String, includingLast: Bool) -> [LinkView] {
@@ -78,7 +65,7 @@ public struct SiteRenderer: Sendable {
         let view = PageView(
             site: site, title: page.title, url: url, kind: page.kind.rawValue, summary: page.frontMatter.summary,
             body: document.html, showTitle: document.headings.first?.level != 1 || document.firstTitle == nil,
-            navigation: navigation(section: page.section, current: url),
+            navigation: navigation(folder: page.sourceFolder, current: url),
             breadcrumbs: breadcrumbs(for: page.urlPath, includingLast: false),
             entries: sectionEntries(for: page), params: Dictionary(page.frontMatter.extra.map { ($0.key, $0.value.plain) }, uniquingKeysWith: { a, _ in a }))
         let template = theme.templateNames.contains(page.kind.rawValue) ? page.kind.rawValue : "page"
@@ -87,18 +74,16 @@ public struct SiteRenderer: Sendable {
 
     /// The pages and subsections of a folder index page, for templates that list them.
     private func sectionEntries(for page: Page) -> [LinkView] {
-        guard page.isFolderIndex, let node = index.navigation.sections.first(where: { $0.sourcePath == page.source.path })
-        else { return [] }
+        guard page.isFolderIndex, let node = index.navigation.section(forFolder: page.sourceFolder) else { return [] }
         return node.children.map { LinkView(title: $0.title, url: index.url($0.urlPath), isSection: $0.isSection) }
     }
 
     /// Renders the generated page of a folder that has no index page of its own.
     public func renderSection(_ node: NavigationNode) -> (html: String, diagnostics: [Diagnostic]) {
         let url = index.url(node.urlPath)
-        let top = node.folder.map { String($0.split(separator: "/").first ?? "") } ?? ""
         let view = PageView(
             site: site, title: node.title, url: url, kind: "section", summary: nil, body: nil, showTitle: true,
-            navigation: navigation(section: top, current: url),
+            navigation: navigation(folder: node.folder ?? "", current: url),
             breadcrumbs: breadcrumbs(for: node.urlPath, includingLast: false),
             entries: node.children.map { LinkView(title: $0.title, url: index.url($0.urlPath), isSection: $0.isSection) },
             params: [:])
@@ -109,7 +94,7 @@ public struct SiteRenderer: Sendable {
     public func renderNotFound() -> (html: String, diagnostics: [Diagnostic]) {
         let view = PageView(
             site: site, title: "Page not found", url: index.basePath + "404.html", kind: "404", summary: nil,
-            body: nil, showTitle: true, navigation: navigation(section: "", current: ""), breadcrumbs: [], entries: [],
+            body: nil, showTitle: true, navigation: navigation(folder: "", current: ""), breadcrumbs: [], entries: [],
             params: [:])
         return renderView(view, template: "404", file: "404")
     }
@@ -136,4 +121,35 @@ func escapeHTML(_ s: String) -> String {
         }
     }
     return out
+}
+
+/// Adds `aria-current="page"` to the first `<a href="url">` in `html`.
+func markCurrent(in html: String, url: String) -> String {
+    let needle = Array("<a href=\"\(escapeHTML(url))\">".utf8)
+    var html = html
+    return html.withUTF8 { haystack -> String in
+        guard let start = firstOffset(of: needle, in: haystack) else { return String(decoding: haystack, as: UTF8.self) }
+        let insertion = start + needle.count - 1  // before the `>`
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(haystack.count + 24)
+        bytes.append(contentsOf: haystack[..<insertion])
+        bytes.append(contentsOf: #" aria-current="page""#.utf8)
+        bytes.append(contentsOf: haystack[insertion...])
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+private func firstOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let first = needle.first, haystack.count >= needle.count else { return nil }
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+        if haystack[i] == first {
+            var k = 1
+            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return i }
+        }
+        i += 1
+    }
+    return nil
 }

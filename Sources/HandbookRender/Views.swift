@@ -39,24 +39,31 @@ public struct LinkView: Sendable, MustacheParent {
     }
 }
 
-/// One entry of the sidebar tree. `entries` is never nil, so that a nested
-/// `{{>navigation}}` never climbs to the parent's entries.
+/// One entry of a sidebar list. `children` is the HTML of the entry's own
+/// list when it is open (inserted with `{{{children}}}`), else empty.
 struct NavigationEntryView: Sendable, MustacheParent {
     var title: String
     var url: String
     var isSection: Bool
-    var expanded: Bool
-    var entries: [NavigationEntryView]
+    var children: String
 
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
         case "url": url
         case "isSection": isSection
-        case "expanded": expanded && !entries.isEmpty
-        case "entries": entries
+        case "children": children
         default: nil
         }
+    }
+}
+
+/// The entries of one folder, as `navigation.mustache` sees them.
+struct NavigationListView: Sendable, MustacheParent {
+    var entries: [NavigationEntryView]
+
+    func child(named name: String) -> Any? {
+        name == "entries" ? entries : nil
     }
 }
 

@@ -157,6 +157,37 @@ import Testing
         }
     }
 
+    @Test func rebuildRemovesWhatTheSiteNoLongerHas() throws {
+        let site = try TestSite(Self.handbook)
+        defer { site.remove() }
+        #expect(try CLI.run(["build", "--site", site.root.path]).status == 0)
+        #expect(try CLI.run(["build", "--site", site.root.path]).status == 0)
+        // The second build reused the first one's folders; nothing extra may survive a third.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/roles/tech-lead.md"))
+        try site.write("public/stray.txt", "left by hand")
+        try site.write(".public.prev/roles/tech-lead/extra.html", "stale")
+        let outside = site.root.appendingPathComponent("outside.txt")
+        try "do not touch".write(to: outside, atomically: true, encoding: .utf8)
+        // A symbolic link planted in the recycled folder must not be written through.
+        try? FileManager.default.removeItem(at: site.root.appendingPathComponent(".public.prev/index.html"))
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent(".public.prev/index.html").path, withDestinationPath: outside.path)
+        let result = try CLI.run(["build", "--site", site.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!site.exists("public/roles/tech-lead"))
+        #expect(!site.exists("public/stray.txt"))
+        #expect(site.read("outside.txt") == "do not touch")
+        #expect(site.read("public/index.html")?.contains("Acme engineering handbook") == true)
+        let fresh = try TestSite(Self.handbook)
+        defer { fresh.remove() }
+        try FileManager.default.removeItem(at: fresh.root.appendingPathComponent("content/roles/tech-lead.md"))
+        #expect(try CLI.run(["build", "--site", fresh.root.path]).status == 0)
+        #expect(site.files(under: "public") == fresh.files(under: "public"))
+        for file in site.files(under: "public") {
+            #expect(site.read("public/" + file) == fresh.read("public/" + file), "\(file)")
+        }
+    }
+
     @Test func folderOfMarkdownWithoutConfiguration() throws {
         let site = try TestSite([
             "README.md": "# Team docs\n\nSee [onboarding](docs/onboarding.md) and the [guide](docs/).\n",
