@@ -97,12 +97,13 @@ struct ValueReader {
             .error(identifier, at: SourceLocation(file: file, line: value.line, column: value.column), message))
     }
 
+    /// A scalar as text; an empty value (`title:`) counts as absent.
     mutating func string(_ value: YAMLValue, key: String) -> String? {
         guard let s = value.string else {
             report("frontmatter.type", value, "'\(key)' must be a string, found \(value.shapeName)")
             return nil
         }
-        return s
+        return s.isEmpty ? nil : s
     }
 
     /// A list of strings; a single string is taken as a list of one.

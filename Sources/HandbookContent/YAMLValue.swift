@@ -77,7 +77,9 @@ public enum YAMLReader {
 
     public static func read(_ text: String, file: String, lineOffset: Int = 0) -> Result {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return .value(nil) }
+            // Every scalar is read as text and typed by Handbook itself, so Yams'
+            // regular-expression tag resolution would be wasted work.
+            guard let node = try Yams.compose(yaml: text, .basic) else { return .value(nil) }
             return .value(convert(node, lineOffset: lineOffset))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))

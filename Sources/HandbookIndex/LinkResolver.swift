@@ -33,7 +33,7 @@ public struct LinkResolver: Sendable {
             suffix = String(path[cut...])
             path = path[..<cut]
         }
-        let decoded = path.removingPercentEncoding ?? String(path)
+        let decoded = path.contains("%") ? (path.removingPercentEncoding ?? String(path)) : String(path)
         let target: String?
         if decoded.hasPrefix("/") {
             var rooted = decoded
