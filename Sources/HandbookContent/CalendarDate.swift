@@ -1,10 +1,10 @@
 /// A day written `YYYY-MM-DD`, checked for a real month and day.
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var year: Int
+    package var month: Int
+    package var day: Int
 
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
@@ -21,7 +21,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
-    public var description: String {
+    package var description: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s
@@ -29,21 +29,21 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+    package static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 }
 
 /// How often a page must be reviewed: `90d`, `2w`, `6m`, `1y`.
-public struct ReviewInterval: Sendable, Hashable {
-    public enum Unit: Character, Sendable {
+package struct ReviewInterval: Sendable, Hashable {
+    package enum Unit: Character, Sendable {
         case day = "d", week = "w", month = "m", year = "y"
     }
 
-    public var count: Int
-    public var unit: Unit
+    package var count: Int
+    package var unit: Unit
 
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         guard let last = text.last, let unit = Unit(rawValue: last),
             let count = Int(text.dropLast()), count > 0
         else { return nil }

@@ -2,31 +2,31 @@ import Foundation
 import HandbookDiagnostics
 
 /// A file found under the content folder.
-public struct SourceFile: Sendable, Hashable {
+package struct SourceFile: Sendable, Hashable {
     /// Path inside the content folder, with `/`: `roles/engineering-manager.md`.
-    public var path: String
+    package var path: String
     /// Absolute path on disk.
-    public var absolutePath: String
+    package var absolutePath: String
     /// Path for diagnostics, relative to the site root: `content/roles/engineering-manager.md`.
-    public var displayPath: String
+    package var displayPath: String
 
-    public var isMarkdown: Bool { path.lowercased().hasSuffix(".md") }
+    package var isMarkdown: Bool { path.lowercased().hasSuffix(".md") }
 }
 
 /// Walks the content folder: Markdown files are pages, everything else is an
 /// asset. Dot-files, `node_modules` and the output folder are skipped; a
 /// symlink that leads back into a folder already being walked is reported and
 /// not followed, so a loop cannot hang the build.
-public enum ContentScanner {
-    public struct Result: Sendable {
-        public var pages: [SourceFile]
-        public var assets: [SourceFile]
-        public var diagnostics: [Diagnostic]
+package enum ContentScanner {
+    package struct Result: Sendable {
+        package var pages: [SourceFile]
+        package var assets: [SourceFile]
+        package var diagnostics: [Diagnostic]
     }
 
     /// `excluding` holds absolute folders never to enter (the output folder,
     /// and `templates/` when the site root is the content).
-    public static func scan(_ layout: SiteLayout, excluding: [String]) -> Result {
+    package static func scan(_ layout: SiteLayout, excluding: [String]) -> Result {
         var walker = Walker(layout: layout, excluded: Set(excluding))
         walker.walk(directory: layout.contentDir, relative: "", ancestors: [])
         walker.pages.sort { $0.path < $1.path }

@@ -2,7 +2,7 @@ import HandbookDiagnostics
 
 /// The kind of a page, which selects its template and, in later stages, its
 /// extra keys and checks.
-public enum PageKind: String, Sendable, Hashable, CaseIterable {
+package enum PageKind: String, Sendable, Hashable, CaseIterable {
     case page
     case role
     case process
@@ -11,38 +11,38 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
 
 /// The common front matter keys of every page, decoded and checked. Keys
 /// Handbook does not know are kept in `extra` and passed to templates.
-public struct FrontMatter: Sendable {
-    public var title: String?
-    public var id: String?
-    public var summary: String?
-    public var kind: PageKind = .page
-    public var tags: [String] = []
-    public var weight: Int?
-    public var draft = false
-    public var aliases: [String] = []
-    public var owner: String?
-    public var lastReviewed: String?
-    public var reviewEvery: String?
-    public var extra: [(key: String, value: YAMLValue)] = []
+package struct FrontMatter: Sendable {
+    package var title: String?
+    package var id: String?
+    package var summary: String?
+    package var kind: PageKind = .page
+    package var tags: [String] = []
+    package var weight: Int?
+    package var draft = false
+    package var aliases: [String] = []
+    package var owner: String?
+    package var lastReviewed: String?
+    package var reviewEvery: String?
+    package var extra: [(key: String, value: YAMLValue)] = []
     /// The whole mapping as written, for kind-specific decoding.
-    public var raw: YAMLValue?
+    package var raw: YAMLValue?
 
-    public init() {}
+    package init() {}
 }
 
 /// A Markdown file cut into its YAML front matter and its Markdown body.
-public struct FrontMatterSplit: Sendable {
+package struct FrontMatterSplit: Sendable {
     /// The YAML text between the `---` lines, if the file has front matter.
-    public var yaml: String?
+    package var yaml: String?
     /// Lines above the YAML text (the opening `---`).
-    public var yamlLineOffset: Int
-    public var body: String
+    package var yamlLineOffset: Int
+    package var body: String
     /// Lines above the body: the whole front matter block, fences included.
-    public var bodyLineOffset: Int
+    package var bodyLineOffset: Int
 
     /// Splits at a leading `---` line and the next `---` or `...` line. A file
     /// without both fences has no front matter.
-    public static func split(_ text: String) -> FrontMatterSplit {
+    package static func split(_ text: String) -> FrontMatterSplit {
         let noFrontMatter = FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0)
         var text = Substring(text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }

@@ -2,16 +2,16 @@ import HandbookDiagnostics
 
 /// Reads front matter: parses the YAML and decodes the common keys, reporting
 /// each problem at the line and column of the offending value.
-public enum FrontMatterDecoder {
-    public struct Result: Sendable {
+package enum FrontMatterDecoder {
+    package struct Result: Sendable {
         /// `nil` when the file has no front matter (or its `---` block is Markdown).
-        public var frontMatter: FrontMatter?
-        public var body: String
-        public var bodyLineOffset: Int
-        public var diagnostics: [Diagnostic]
+        package var frontMatter: FrontMatter?
+        package var body: String
+        package var bodyLineOffset: Int
+        package var diagnostics: [Diagnostic]
     }
 
-    public static func decode(_ text: String, file: String) -> Result {
+    package static func decode(_ text: String, file: String) -> Result {
         let split = FrontMatterSplit.split(text)
         guard let yaml = split.yaml else {
             return Result(frontMatter: nil, body: text, bodyLineOffset: 0, diagnostics: [])

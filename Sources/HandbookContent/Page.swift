@@ -3,36 +3,36 @@ import HandbookMarkdown
 /// One Markdown page after parsing: what it is, where it goes, and what it
 /// contains, as plain values. Its body is kept as text so that the render
 /// stage can convert it once the whole site's URLs are known.
-public struct Page: Sendable {
-    public var source: SourceFile
+package struct Page: Sendable {
+    package var source: SourceFile
     /// Front matter `id`, else the path without extension (`roles/engineering-manager`);
     /// a folder's index page takes the folder's path (`roles`), the home page `index`.
-    public var id: String
-    public var title: String
-    public var frontMatter: FrontMatter
-    public var kind: PageKind { frontMatter.kind }
+    package var id: String
+    package var title: String
+    package var frontMatter: FrontMatter
+    package var kind: PageKind { frontMatter.kind }
     /// The Markdown after the front matter.
-    public var body: String
+    package var body: String
     /// Lines taken by the front matter, so positions in `body` map to the file.
-    public var bodyLineOffset: Int
+    package var bodyLineOffset: Int
     /// Headings and links of the body (no HTML yet).
-    public var document: MarkdownDocument
+    package var document: MarkdownDocument
     /// True for `index.md`, `_index.md` and `README.md`.
-    public var isFolderIndex: Bool
+    package var isFolderIndex: Bool
     /// The page's URL path below the site's base, without a leading slash:
     /// `roles/engineering-manager/`, `roles/`, or `` for the home page.
-    public var urlPath: String
+    package var urlPath: String
     /// The file written below the output folder: `roles/engineering-manager/index.html`.
-    public var outputPath: String
+    package var outputPath: String
 
     /// The folder holding the source, inside the content folder (`roles`, or ``).
-    public var sourceFolder: String {
+    package var sourceFolder: String {
         guard let slash = source.path.lastIndex(of: "/") else { return "" }
         return String(source.path[..<slash])
     }
 
     /// The section a page belongs to: its first folder, or `` at the top.
-    public var section: String {
+    package var section: String {
         let folder = isFolderIndex ? parentFolder(of: sourceFolder) : sourceFolder
         return isFolderIndex && sourceFolder.split(separator: "/").count == 1
             ? sourceFolder : String(folder.split(separator: "/").first ?? "")
@@ -45,18 +45,18 @@ public struct Page: Sendable {
 }
 
 /// Where a Markdown file's page goes, from its path alone.
-public enum PagePaths {
+package enum PagePaths {
     static let indexNames: [String] = ["index.md", "_index.md", "readme.md"]
 
     /// 0 for `index.md`, 1 for `_index.md`, 2 for `README.md`, nil otherwise:
     /// when a folder has several, the lowest wins.
-    public static func indexPriority(of path: String) -> Int? {
+    package static func indexPriority(of path: String) -> Int? {
         let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
         return indexNames.firstIndex(of: name)
     }
 
     /// `(urlPath, outputPath, defaultID)` for a content path.
-    public static func locate(_ path: String) -> (urlPath: String, outputPath: String, id: String) {
+    package static func locate(_ path: String) -> (urlPath: String, outputPath: String, id: String) {
         let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         if indexPriority(of: path) != nil {
             if folder.isEmpty { return ("", "index.html", "index") }
@@ -67,7 +67,7 @@ public enum PagePaths {
     }
 
     /// A readable title from a file or folder name: `engineering-manager` → `Engineering manager`.
-    public static func titleFromName(_ name: String) -> String {
+    package static func titleFromName(_ name: String) -> String {
         let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         guard let first = words.first else { return name }
         return first.uppercased() + words.dropFirst()

@@ -4,8 +4,8 @@ import HandbookMarkdown
 
 /// Turns one Markdown file into a `Page`, with every problem as a diagnostic.
 /// It reads nothing but its own file, so pages parse in parallel.
-public enum PageParser {
-    public static func parse(_ file: SourceFile, options: MarkdownOptions, siteTitle: String) -> (Page, [Diagnostic]) {
+package enum PageParser {
+    package static func parse(_ file: SourceFile, options: MarkdownOptions, siteTitle: String) -> (Page, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let data: Data
         do {
@@ -30,7 +30,7 @@ public enum PageParser {
     }
 
     /// Parses already-read text (tests and the preview server use this directly).
-    public static func parse(
+    package static func parse(
         text: String, file: SourceFile, options: MarkdownOptions, siteTitle: String, diagnostics: [Diagnostic] = []
     ) -> (Page, [Diagnostic]) {
         var diagnostics = diagnostics

@@ -2,19 +2,19 @@ import HandbookDiagnostics
 import HandbookMarkdown
 
 /// `handbook.yml`: the site's settings. Every key is optional.
-public struct SiteConfig: Sendable {
-    public var title = "Handbook"
+package struct SiteConfig: Sendable {
+    package var title = "Handbook"
     /// Where the site is published, e.g. `https://intranet.example.com/handbook/`.
-    public var baseURL = "/"
-    public var language = "en"
-    public var rawHTML: RawHTMLPolicy = .filter
-    public var contentDir = "content"
+    package var baseURL = "/"
+    package var language = "en"
+    package var rawHTML: RawHTMLPolicy = .filter
+    package var contentDir = "content"
 
-    public init() {}
+    package init() {}
 
     /// The path part of `base_url`, always with a leading and trailing slash:
     /// `https://x.example/handbook` gives `/handbook/`.
-    public var basePath: String {
+    package var basePath: String {
         var rest = Substring(baseURL)
         if let scheme = rest.range(of: "://") {
             rest = rest[scheme.upperBound...]
@@ -32,7 +32,7 @@ public struct SiteConfig: Sendable {
 
     /// Decodes the YAML of `handbook.yml`. Unknown keys are warnings, a wrong
     /// type or value is an error at its line.
-    public static func decode(_ text: String, file: String) -> (SiteConfig, [Diagnostic]) {
+    package static func decode(_ text: String, file: String) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
         let value: YAMLValue
         switch YAMLReader.read(text, file: file) {

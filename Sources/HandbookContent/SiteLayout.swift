@@ -4,20 +4,20 @@ import HandbookDiagnostics
 /// Where a site's parts are on disk: its root, configuration, content and
 /// templates. A folder with neither `handbook.yml` nor `content/` is itself the
 /// content, so an existing repository of Markdown builds with no set-up.
-public struct SiteLayout: Sendable {
+package struct SiteLayout: Sendable {
     /// Absolute, standardised paths.
-    public var root: String
-    public var configFile: String?
-    public var contentDir: String
+    package var root: String
+    package var configFile: String?
+    package var contentDir: String
     /// The site's own `templates/`, or `nil` for the built-in theme.
-    public var templatesDir: String?
-    public var config: SiteConfig
+    package var templatesDir: String?
+    package var config: SiteConfig
 
-    public static let configFileName = "handbook.yml"
+    package static let configFileName = "handbook.yml"
 
     /// Reads the layout of the site at `root`. Configuration problems come back
     /// as diagnostics; an error among them means the site cannot be built.
-    public static func load(root rootPath: String) -> (SiteLayout?, [Diagnostic]) {
+    package static func load(root rootPath: String) -> (SiteLayout?, [Diagnostic]) {
         let fm = FileManager.default
         let root = absolutePath(rootPath)
         var isDir: ObjCBool = false
@@ -60,18 +60,18 @@ public struct SiteLayout: Sendable {
     }
 
     /// A path relative to the site root for messages (`content/roles/em.md`).
-    public func displayPath(_ absolute: String) -> String {
+    package func displayPath(_ absolute: String) -> String {
         absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
     }
 
-    public static func isDirectory(_ path: String) -> Bool {
+    package static func isDirectory(_ path: String) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
     /// Makes `path` absolute (against `base`, or the working folder) and
     /// removes `.`, `..` and trailing slashes, without resolving symlinks.
-    public static func absolutePath(_ path: String, relativeTo base: String? = nil) -> String {
+    package static func absolutePath(_ path: String, relativeTo base: String? = nil) -> String {
         let start = path.hasPrefix("/") ? path : (base ?? FileManager.default.currentDirectoryPath) + "/" + path
         var parts: [Substring] = []
         for part in start.split(separator: "/") {
@@ -87,7 +87,7 @@ public struct SiteLayout: Sendable {
 
 extension String {
     /// Decodes UTF-8 only when every byte is valid.
-    public init?(validatingUTF8Data data: Data) {
+    package init?(validatingUTF8Data data: Data) {
         var valid = true
         let s = data.withUnsafeBytes { raw -> String in
             let bytes = raw.bindMemory(to: UInt8.self)

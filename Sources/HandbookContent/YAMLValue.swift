@@ -3,30 +3,30 @@ import Yams
 
 /// A YAML value with the position of each node, detached from Yams so that it
 /// is `Sendable` and can be checked key by key with exact line and column.
-public indirect enum YAMLValue: Sendable, Hashable {
+package indirect enum YAMLValue: Sendable, Hashable {
     case scalar(String, line: Int, column: Int)
     case sequence([YAMLValue], line: Int, column: Int)
     case mapping([(key: String, value: YAMLValue, line: Int, column: Int)], line: Int, column: Int)
 
-    public var line: Int {
+    package var line: Int {
         switch self {
         case .scalar(_, let line, _), .sequence(_, let line, _), .mapping(_, let line, _): line
         }
     }
 
-    public var column: Int {
+    package var column: Int {
         switch self {
         case .scalar(_, _, let column), .sequence(_, _, let column), .mapping(_, _, let column): column
         }
     }
 
-    public var string: String? {
+    package var string: String? {
         if case .scalar(let s, _, _) = self { return s }
         return nil
     }
 
     /// A short name of the value's shape, for messages ("expected a string, found a list").
-    public var shapeName: String {
+    package var shapeName: String {
         switch self {
         case .scalar: "a value"
         case .sequence: "a list"
@@ -34,13 +34,13 @@ public indirect enum YAMLValue: Sendable, Hashable {
         }
     }
 
-    public subscript(key: String) -> YAMLValue? {
+    package subscript(key: String) -> YAMLValue? {
         guard case .mapping(let entries, _, _) = self else { return nil }
         return entries.first { $0.key == key }?.value
     }
 
     /// Plain Swift values (strings, arrays, dictionaries) for templates.
-    public var plain: any Sendable {
+    package var plain: any Sendable {
         switch self {
         case .scalar(let s, _, _): s
         case .sequence(let items, _, _): items.map(\.plain)
@@ -49,7 +49,7 @@ public indirect enum YAMLValue: Sendable, Hashable {
         }
     }
 
-    public static func == (lhs: YAMLValue, rhs: YAMLValue) -> Bool {
+    package static func == (lhs: YAMLValue, rhs: YAMLValue) -> Bool {
         switch (lhs, rhs) {
         case let (.scalar(a, l1, c1), .scalar(b, l2, c2)): a == b && l1 == l2 && c1 == c2
         case let (.sequence(a, l1, c1), .sequence(b, l2, c2)): a == b && l1 == l2 && c1 == c2
@@ -60,7 +60,7 @@ public indirect enum YAMLValue: Sendable, Hashable {
         }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(line)
         hasher.combine(column)
         if case .scalar(let s, _, _) = self { hasher.combine(s) }
@@ -69,13 +69,13 @@ public indirect enum YAMLValue: Sendable, Hashable {
 
 /// Parses YAML text into a `YAMLValue`, or a diagnostic at the right place of
 /// the file (`lineOffset` is the number of lines above the YAML text).
-public enum YAMLReader {
-    public enum Result: Sendable {
+package enum YAMLReader {
+    package enum Result: Sendable {
         case value(YAMLValue?)
         case failure(Diagnostic)
     }
 
-    public static func read(_ text: String, file: String, lineOffset: Int = 0) -> Result {
+    package static func read(_ text: String, file: String, lineOffset: Int = 0) -> Result {
         do {
             // Every scalar is read as text and typed by Handbook itself, so Yams'
             // regular-expression tag resolution would be wasted work.

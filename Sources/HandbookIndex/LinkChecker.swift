@@ -4,8 +4,8 @@ import HandbookDiagnostics
 /// Reports links into the site whose target does not exist (`link.broken`),
 /// at the line and column of the link. Anchors, wiki links and suggestions
 /// come with the full indexing layer.
-public enum LinkChecker {
-    public static func check(_ index: SiteIndex) -> [Diagnostic] {
+package enum LinkChecker {
+    package static func check(_ index: SiteIndex) -> [Diagnostic] {
         let resolver = LinkResolver(index: index)
         var diagnostics: [Diagnostic] = []
         for page in index.pages {

@@ -9,12 +9,12 @@ import HandbookMarkdown
 /// `#fragment` and `?query`), and site-root links with or without `.md`
 /// (`/roles/engineering-manager/`). External URLs and same-page fragments are
 /// left alone.
-public struct LinkResolver: Sendable {
-    public let index: SiteIndex
+package struct LinkResolver: Sendable {
+    package let index: SiteIndex
 
-    public init(index: SiteIndex) { self.index = index }
+    package init(index: SiteIndex) { self.index = index }
 
-    public enum Resolution: Sendable, Equatable {
+    package enum Resolution: Sendable, Equatable {
         /// Not a link into the site (`https://`, `mailto:`, `#top`).
         case external
         /// A link into the site, rewritten to this URL.
@@ -23,7 +23,7 @@ public struct LinkResolver: Sendable {
         case broken(target: String)
     }
 
-    public func resolve(_ destination: String, from page: Page) -> Resolution {
+    package func resolve(_ destination: String, from page: Page) -> Resolution {
         if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") || Self.hasScheme(destination) {
             return .external
         }

@@ -2,26 +2,26 @@ import HandbookContent
 
 /// One entry of the navigation tree: a page, or a folder (section) with its
 /// entries. Folders without an index page get a generated section page.
-public struct NavigationNode: Sendable {
-    public var title: String
+package struct NavigationNode: Sendable {
+    package var title: String
     /// URL path below the base (`roles/`), as in `Page.urlPath`.
-    public var urlPath: String
-    public var weight: Int?
+    package var urlPath: String
+    package var weight: Int?
     /// The folder inside the content folder, for sections.
-    public var folder: String?
+    package var folder: String?
     /// Source path of the page behind this entry, `nil` for a generated section page.
-    public var sourcePath: String?
-    public var children: [NavigationNode]
+    package var sourcePath: String?
+    package var children: [NavigationNode]
 
-    public var isSection: Bool { folder != nil }
+    package var isSection: Bool { folder != nil }
 }
 
 /// The site's navigation tree, from folders and index pages, each level
 /// ordered by `weight` (pages without one come last), then title.
-public struct Navigation: Sendable {
-    public let root: NavigationNode
+package struct Navigation: Sendable {
+    package let root: NavigationNode
     /// Every section (folder) node, depth first, the root first.
-    public let sections: [NavigationNode]
+    package let sections: [NavigationNode]
     private let sectionIndexByFolder: [String: Int]
 
     init(pages: [Page]) {
@@ -76,7 +76,7 @@ public struct Navigation: Sendable {
     }
 
     /// The section node of a folder inside the content folder (`` for the root).
-    public func section(forFolder folder: String) -> NavigationNode? {
+    package func section(forFolder folder: String) -> NavigationNode? {
         sectionIndexByFolder[folder].map { sections[$0] }
     }
 
@@ -92,7 +92,7 @@ public struct Navigation: Sendable {
     }
 
     /// The chain of sections from the root down to the folder holding `urlPath`.
-    public func trail(to urlPath: String) -> [NavigationNode] {
+    package func trail(to urlPath: String) -> [NavigationNode] {
         var trail: [NavigationNode] = []
         var node = root
         while true {

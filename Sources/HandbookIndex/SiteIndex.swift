@@ -4,16 +4,16 @@ import HandbookDiagnostics
 
 /// Everything the render stage needs to know about the whole site, built once
 /// per build from all parsed pages and read by every page's render.
-public struct SiteIndex: Sendable {
+package struct SiteIndex: Sendable {
     /// `/` or the path of `base_url` (`/handbook/`).
-    public let basePath: String
+    package let basePath: String
     /// Published pages, ordered by source path.
-    public let pages: [Page]
+    package let pages: [Page]
     /// Asset paths inside the content folder.
-    public let assets: Set<String>
-    public let navigation: Navigation
+    package let assets: Set<String>
+    package let navigation: Navigation
     /// Problems found while indexing (duplicate URLs, duplicate ids).
-    public let diagnostics: [Diagnostic]
+    package let diagnostics: [Diagnostic]
 
     private let pageBySource: [String: Int]
     private let pageByID: [String: Int]
@@ -21,7 +21,7 @@ public struct SiteIndex: Sendable {
     /// Builds the index. Drafts are left out; when two sources map to the same
     /// output file, the first in index-file priority (`index.md`, `_index.md`,
     /// `README.md`) then path order wins, and the others are reported.
-    public init(pages allPages: [Page], assets: [String], basePath: String) {
+    package init(pages allPages: [Page], assets: [String], basePath: String) {
         var diagnostics: [Diagnostic] = []
         var byOutput: [String: Page] = [:]
         for page in allPages where !page.frontMatter.draft {
@@ -66,17 +66,17 @@ public struct SiteIndex: Sendable {
         return a.source.path < b.source.path ? (a, b) : (b, a)
     }
 
-    public func page(atSource path: String) -> Page? {
+    package func page(atSource path: String) -> Page? {
         pageBySource[path].map { pages[$0] }
     }
 
-    public func page(withID id: String) -> Page? {
+    package func page(withID id: String) -> Page? {
         pageByID[id].map { pages[$0] }
     }
 
     /// The public URL of a path below the site root (`roles/em/` → `/handbook/roles/em/`),
     /// percent-encoded where a URL needs it.
-    public func url(_ urlPath: String) -> String {
+    package func url(_ urlPath: String) -> String {
         // Most paths are plain ASCII file names: skip Foundation's encoder for them.
         if urlPath.utf8.allSatisfy(Self.isPlainPathByte) { return basePath + urlPath }
         return basePath + (urlPath.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? urlPath)
@@ -92,7 +92,7 @@ public struct SiteIndex: Sendable {
         }
     }
 
-    public func url(of page: Page) -> String { url(page.urlPath) }
+    package func url(of page: Page) -> String { url(page.urlPath) }
 
     private static let pathCharacters: CharacterSet = {
         var set = CharacterSet.urlPathAllowed

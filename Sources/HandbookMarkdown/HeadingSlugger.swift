@@ -2,18 +2,18 @@
 /// GitHub (`#d1---developer-1`) keep working: lower-case, drop everything but
 /// letters, marks, digits, `_`, `-` and spaces, then spaces become hyphens.
 /// Repeated ids get `-1`, `-2`, ... in document order.
-public struct HeadingSlugger: Sendable {
+package struct HeadingSlugger: Sendable {
     private var used: Set<String> = []
 
-    public init() {}
+    package init() {}
 
     /// The id for a heading with this text, unique within this slugger.
-    public mutating func slug(for text: String) -> String {
+    package mutating func slug(for text: String) -> String {
         unique(Self.baseSlug(text))
     }
 
     /// Records an explicit `{#id}` so that later generated ids avoid it.
-    public mutating func reserve(_ id: String) -> String {
+    package mutating func reserve(_ id: String) -> String {
         unique(id)
     }
 
@@ -30,7 +30,7 @@ public struct HeadingSlugger: Sendable {
 
     /// The id before de-duplication. Smart punctuation is mapped back to what
     /// the author typed (`–` was `--`), as GitHub renders without it.
-    public static func baseSlug(_ text: String) -> String {
+    package static func baseSlug(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             switch scalar {
@@ -56,7 +56,7 @@ public struct HeadingSlugger: Sendable {
     }
 
     /// Splits a trailing `{#custom-id}` off a heading's text.
-    public static func explicitID(in text: String) -> (text: String, id: String)? {
+    package static func explicitID(in text: String) -> (text: String, id: String)? {
         guard text.hasSuffix("}"), let brace = text.lastIndex(of: "{"),
             text[text.index(after: brace)...].hasPrefix("#")
         else { return nil }

@@ -1,5 +1,5 @@
 /// What to do with raw HTML written in Markdown (`raw_html` in `handbook.yml`).
-public enum RawHTMLPolicy: String, Sendable, Hashable, CaseIterable {
+package enum RawHTMLPolicy: String, Sendable, Hashable, CaseIterable {
     /// Render raw HTML, but neutralise GitHub's tagfilter list (`<script>`,
     /// `<iframe>`, `<style>`, ...) and drop `javascript:`-style link URLs.
     case filter
@@ -11,12 +11,12 @@ public enum RawHTMLPolicy: String, Sendable, Hashable, CaseIterable {
 
 /// Options of one Markdown conversion. Plain values, so that the same options
 /// can be handed to every parallel parse.
-public struct MarkdownOptions: Sendable, Hashable {
-    public var rawHTML: RawHTMLPolicy
+package struct MarkdownOptions: Sendable, Hashable {
+    package var rawHTML: RawHTMLPolicy
     /// Curly quotes and dashes (cmark's `CMARK_OPT_SMART`).
-    public var smartPunctuation: Bool
+    package var smartPunctuation: Bool
 
-    public init(rawHTML: RawHTMLPolicy = .filter, smartPunctuation: Bool = true) {
+    package init(rawHTML: RawHTMLPolicy = .filter, smartPunctuation: Bool = true) {
         self.rawHTML = rawHTML
         self.smartPunctuation = smartPunctuation
     }

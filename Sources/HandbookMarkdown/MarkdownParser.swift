@@ -13,14 +13,14 @@ import Darwin
 ///
 /// cmark is safe to use from several threads as long as each works on its own
 /// document, so `parse` may run in parallel.
-public enum MarkdownParser {
+package enum MarkdownParser {
     /// Asks what a link's URL becomes in the output; `nil` keeps it as written.
-    public typealias LinkRewriter = (LinkReference) -> String?
+    package typealias LinkRewriter = (LinkReference) -> String?
 
     /// Parses `source` and returns its headings, links and (if `renderHTML`)
     /// body HTML. `lineOffset` is added to every line number, so positions
     /// count from the top of the file when front matter was split off.
-    public static func parse(
+    package static func parse(
         _ source: String,
         options: MarkdownOptions = MarkdownOptions(),
         lineOffset: Int = 0,

@@ -8,20 +8,20 @@ import Mustache
 /// Renders pages to HTML strings through the theme. It is built once per
 /// build, pre-renders each section's sidebar once, and is then read by every
 /// page's render in parallel (it holds only immutable values).
-public struct SiteRenderer: Sendable {
-    public let index: SiteIndex
-    public let theme: Theme
-    public let site: SiteView
-    public let markdownOptions: MarkdownOptions
+package struct SiteRenderer: Sendable {
+    package let index: SiteIndex
+    package let theme: Theme
+    package let site: SiteView
+    package let markdownOptions: MarkdownOptions
     private let resolver: LinkResolver
     /// Sidebar HTML per folder: the top level, with each folder on the way
     /// down to this one opened. Rendered once per folder, shared by its pages.
     private let navigationByFolder: [String: String]
 
     /// The folder of the output that holds the theme's static files.
-    public static let themeFolder = "_handbook"
+    package static let themeFolder = "_handbook"
 
-    public init(index: SiteIndex, theme: Theme, config: SiteConfig) {
+    package init(index: SiteIndex, theme: Theme, config: SiteConfig) {
         self.index = index
         self.theme = theme
         self.markdownOptions = MarkdownOptions(rawHTML: config.rawHTML)
@@ -53,7 +53,7 @@ public struct SiteRenderer: Sendable {
 
     /// Renders one Markdown page: converts its body with links rewritten to
     /// the site's URLs, then applies the template of its kind.
-    public func render(_ page: Page) -> (html: String, diagnostics: [Diagnostic]) {
+    package func render(_ page: Page) -> (html: String, diagnostics: [Diagnostic]) {
         let resolver = self.resolver
         let document = MarkdownParser.parse(
             page.body, options: markdownOptions, lineOffset: page.bodyLineOffset, renderHTML: true,
@@ -79,7 +79,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders the generated page of a folder that has no index page of its own.
-    public func renderSection(_ node: NavigationNode) -> (html: String, diagnostics: [Diagnostic]) {
+    package func renderSection(_ node: NavigationNode) -> (html: String, diagnostics: [Diagnostic]) {
         let url = index.url(node.urlPath)
         let view = PageView(
             site: site, title: node.title, url: url, kind: "section", summary: nil, body: nil, showTitle: true,
@@ -91,7 +91,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The handbook's own "page not found" page.
-    public func renderNotFound() -> (html: String, diagnostics: [Diagnostic]) {
+    package func renderNotFound() -> (html: String, diagnostics: [Diagnostic]) {
         let view = PageView(
             site: site, title: "Page not found", url: index.basePath + "404.html", kind: "404", summary: nil,
             body: nil, showTitle: true, navigation: navigation(folder: "", current: ""), breadcrumbs: [], entries: [],

@@ -5,23 +5,23 @@ import Mustache
 /// The templates and static files a site renders with: the built-in default
 /// theme, with any file of the site's own `templates/` folder replacing the
 /// built-in file of the same name (as Hugo's theme lookup does).
-public struct Theme: Sendable {
-    public let library: MustacheLibrary
-    public let templateNames: Set<String>
+package struct Theme: Sendable {
+    package let library: MustacheLibrary
+    package let templateNames: Set<String>
     /// Templates every theme must have.
-    public static let requiredTemplates = ["page", "section", "404", "navigation"]
+    package static let requiredTemplates = ["page", "section", "404", "navigation"]
     /// Static files to copy into the output's `_handbook/` folder:
     /// path below `assets/` → absolute source path.
-    public let assets: [String: String]
+    package let assets: [String: String]
 
     /// The folder of the built-in theme inside the package resources.
-    public static var builtInDirectory: String {
+    package static var builtInDirectory: String {
         Bundle.module.resourceURL!.appendingPathComponent("Theme").path
     }
 
     /// Loads the theme. Syntax errors and references to missing templates come
     /// back as diagnostics; any error among them means the theme is unusable.
-    public static func load(siteTemplates: String?, displayRoot: String) -> (Theme?, [Diagnostic]) {
+    package static func load(siteTemplates: String?, displayRoot: String) -> (Theme?, [Diagnostic]) {
         var sources: [String: (text: String, file: String)] = [:]
         var assets: [String: String] = [:]
         var diagnostics: [Diagnostic] = []

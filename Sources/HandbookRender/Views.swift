@@ -4,15 +4,15 @@ import Mustache
 // that swift-mustache reads fields by name instead of through reflection.
 
 /// Site-wide values, the same on every page.
-public struct SiteView: Sendable, MustacheParent {
-    public var title: String
-    public var language: String
+package struct SiteView: Sendable, MustacheParent {
+    package var title: String
+    package var language: String
     /// URL of the home page (the base path).
-    public var homeURL: String
+    package var homeURL: String
     /// URL of the folder holding the theme's static files.
-    public var themeURL: String
+    package var themeURL: String
 
-    public func child(named name: String) -> Any? {
+    package func child(named name: String) -> Any? {
         switch name {
         case "title": title
         case "language": language
@@ -24,12 +24,12 @@ public struct SiteView: Sendable, MustacheParent {
 }
 
 /// A titled link: breadcrumbs, section entries.
-public struct LinkView: Sendable, MustacheParent {
-    public var title: String
-    public var url: String
-    public var isSection = false
+package struct LinkView: Sendable, MustacheParent {
+    package var title: String
+    package var url: String
+    package var isSection = false
 
-    public func child(named name: String) -> Any? {
+    package func child(named name: String) -> Any? {
         switch name {
         case "title": title
         case "url": url
@@ -68,25 +68,25 @@ struct NavigationListView: Sendable, MustacheParent {
 }
 
 /// A page (or a generated section page) as its template sees it.
-public struct PageView: Sendable, MustacheParent {
-    public var site: SiteView
-    public var title: String
-    public var url: String
-    public var kind: String
-    public var summary: String?
+package struct PageView: Sendable, MustacheParent {
+    package var site: SiteView
+    package var title: String
+    package var url: String
+    package var kind: String
+    package var summary: String?
     /// Pre-rendered HTML of the body, inserted with `{{{body}}}`.
-    public var body: String?
+    package var body: String?
     /// False when the body starts with its own level-1 heading.
-    public var showTitle: Bool
+    package var showTitle: Bool
     /// Pre-rendered sidebar, inserted with `{{{navigation}}}`.
-    public var navigation: String
-    public var breadcrumbs: [LinkView]
+    package var navigation: String
+    package var breadcrumbs: [LinkView]
     /// Entries of a section page.
-    public var entries: [LinkView]
+    package var entries: [LinkView]
     /// Front matter keys Handbook does not know, for custom templates.
-    public var params: [String: any Sendable]
+    package var params: [String: any Sendable]
 
-    public func child(named name: String) -> Any? {
+    package func child(named name: String) -> Any? {
         switch name {
         case "site": site
         case "title": title

@@ -95,6 +95,29 @@ import Testing
         #expect(site.read("public/404.html")?.contains("Page not found") == true)
     }
 
+    @Test func sidebarOpensTheFoldersOnTheWayToThePage() throws {
+        let site = try TestSite([
+            "content/index.md": "# Home\n",
+            "content/guides/intro.md": "# Intro\n",
+            "content/guides/hiring/interviews.md": "# Interviews\n",
+            "content/guides/hiring/loops/onsite.md": "# Onsite\n",
+            "content/guides/hiring/offers.md": "# Offers\n",
+            "content/teams/platform.md": "# Platform\n",
+        ])
+        defer { site.remove() }
+        #expect(try CLI.run(["build", "--site", site.root.path]).status == 0)
+        let onsite = try #require(site.read("public/guides/hiring/loops/onsite/index.html"))
+        #expect(onsite.contains(#"<a href="/guides/hiring/loops/onsite/" aria-current="page">Onsite</a>"#))
+        #expect(onsite.contains(#"<a href="/guides/hiring/offers/">Offers</a>"#), "siblings of an open folder are shown")
+        #expect(onsite.contains(#"<a href="/guides/intro/">Intro</a>"#))
+        #expect(onsite.contains(#"<a href="/teams/">Teams</a>"#), "other sections are listed")
+        #expect(!onsite.contains("/teams/platform/"), "but closed")
+        #expect(!onsite.contains("hb-nav"), "no marker is left in the page")
+        let platform = try #require(site.read("public/teams/platform/index.html"))
+        #expect(!platform.contains("/guides/hiring/offers/"))
+        #expect(platform.contains(#"aria-current="page">Platform</a>"#))
+    }
+
     @Test func noRequestToAnyOtherHost() throws {
         let site = try TestSite(Self.handbook)
         defer { site.remove() }
