@@ -8,11 +8,14 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Warnings fail the build, as errors do.
     public var strict: Bool
+    /// False for `handbook check`: every stage runs but nothing is written.
+    public var write: Bool
 
-    public init(site: String = ".", output: String? = nil, baseURL: String? = nil, strict: Bool = false) {
+    public init(site: String = ".", output: String? = nil, baseURL: String? = nil, strict: Bool = false, write: Bool = true) {
         self.site = site
         self.output = output
         self.baseURL = baseURL
         self.strict = strict
+        self.write = write
     }
 }

@@ -3,7 +3,7 @@ import HandbookDiagnostics
 /// What a build did, for the CLI to print and turn into an exit code.
 public struct BuildResult: Sendable {
     public enum Outcome: Sendable, Equatable {
-        /// The site was written.
+        /// The site was written (or, for a check, would have been).
         case built
         /// Content errors (or warnings under `--strict`): nothing was written.
         case failed
@@ -15,6 +15,8 @@ public struct BuildResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// HTML pages written (Markdown pages and generated section pages).
     public var pageCount: Int
+    /// Markdown pages published (drafts and duplicates left out), known once indexed.
+    public var sourcePageCount: Int
     /// Seconds per named stage, in the order they ran.
     public var stageTimes: [(stage: String, seconds: Double)]
     public var totalSeconds: Double

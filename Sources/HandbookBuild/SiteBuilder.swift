@@ -16,9 +16,10 @@ public enum SiteBuilder {
         var clock = StageClock()
         var diagnostics: [Diagnostic] = []
         let outputGiven = options.output ?? SiteLayout.absolutePath("public", relativeTo: SiteLayout.absolutePath(options.site))
+        var sourcePages = 0
         func finish(_ outcome: BuildResult.Outcome, pages: Int = 0) -> BuildResult {
             BuildResult(
-                outcome: outcome, diagnostics: diagnostics.sortedForOutput(), pageCount: pages,
+                outcome: outcome, diagnostics: diagnostics.sortedForOutput(), pageCount: pages, sourcePageCount: sourcePages,
                 stageTimes: clock.stages, totalSeconds: clock.total, output: outputGiven)
         }
 
@@ -54,6 +55,7 @@ public enum SiteBuilder {
         // index
         let index = SiteIndex(pages: parsed.map(\.0), assets: scanned.assets.map(\.path), basePath: layout.config.basePath)
         diagnostics += index.diagnostics
+        sourcePages = index.pages.count
         diagnostics += LinkChecker.check(index)
         clock.lap("index")
 
@@ -80,7 +82,8 @@ public enum SiteBuilder {
         }
         clock.lap("render")
 
-        if diagnostics.hasErrors { return finish(.failed) }
+        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) { return finish(.failed) }
+        guard options.write else { return finish(.built, pages: renderedPages.count + renderedSections.count) }
 
         // write
         do {

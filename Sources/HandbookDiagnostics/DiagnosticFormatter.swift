@@ -17,6 +17,14 @@ public enum DiagnosticFormatter: String, Sendable, CaseIterable {
         }
     }
 
+    /// "2 errors, 1 warning": the closing line of `handbook check`.
+    public static func summary(_ diagnostics: [Diagnostic]) -> String {
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        return "\(count(errors, "error")), \(count(warnings, "warning"))"
+    }
+
     /// Formats a whole list, one entry per line (one JSON array for `json`).
     public func format(_ diagnostics: [Diagnostic], colour: Bool = false) -> String {
         switch self {
@@ -83,14 +91,14 @@ public enum DiagnosticFormatter: String, Sendable, CaseIterable {
         var line: Int?
         var column: Int?
         var message: String
-        var note: String?
+        var notes: [String]
     }
 
     private static func formatJSON(_ diagnostics: [Diagnostic]) -> String {
         let entries = diagnostics.map {
             Entry(
                 severity: $0.severity.rawValue, identifier: $0.identifier, file: $0.location?.file,
-                line: $0.location?.line, column: $0.location?.column, message: $0.message, note: $0.note)
+                line: $0.location?.line, column: $0.location?.column, message: $0.message, notes: $0.note.map { [$0] } ?? [])
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -157,6 +157,37 @@ import Testing
         #expect(site.read("public/index.html")?.contains("Changed") == false)
     }
 
+    @Test func checkReportsWithoutWriting() throws {
+        let site = try TestSite(Self.handbook)
+        defer { site.remove() }
+        let clean = try CLI.run(["check", "--site", site.root.path])
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "0 errors, 0 warnings in 6 pages\n")
+        #expect(!site.exists("public"))
+        try site.write("content/roles/tech-lead.md", "# Tech Lead\n\nSee the [staff engineer](staff-engineer.md#scope).\n")
+        let text = try CLI.run(["check", "--site", site.root.path])
+        #expect(text.status == 1)
+        #expect(
+            text.stdout == """
+                content/roles/tech-lead.md:3:9: warning: link target 'staff-engineer.md#scope' does not exist [link.broken]
+                    note: looked for 'roles/staff-engineer.md' in the content folder
+                0 errors, 1 warning in 6 pages
+
+                """)
+        let github = try CLI.run(["check", "--site", site.root.path, "--format", "github"])
+        #expect(github.status == 1)
+        #expect(
+            github.stdout
+                == "::warning file=content/roles/tech-lead.md,line=3,col=9,title=link.broken::link target 'staff-engineer.md#scope' does not exist%0Alooked for 'roles/staff-engineer.md' in the content folder\n"
+        )
+        let json = try CLI.run(["check", "--site", site.root.path, "--format", "json"])
+        #expect(json.status == 1)
+        #expect(
+            json.stdout
+                == #"[{"column":9,"file":"content/roles/tech-lead.md","identifier":"link.broken","line":3,"message":"link target 'staff-engineer.md#scope' does not exist","notes":["looked for 'roles/staff-engineer.md' in the content folder"],"severity":"warning"}]"# + "\n")
+        #expect(!site.exists("public"))
+    }
+
     @Test func subPathBaseURL() throws {
         let site = try TestSite(Self.handbook)
         defer { site.remove() }

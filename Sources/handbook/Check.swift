@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import HandbookBuild
+import HandbookDiagnostics
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every build stage without writing, for CI: any error or warning fails.",
+        discussion: """
+            Prints diagnostics on standard output, sorted by file, line and column. \
+            Exit status: 0 clean, 1 any error or warning, 2 usage or configuration error.
+            """
+    )
+
+    @Option(name: .long, help: "The site folder: holds handbook.yml, content/ and templates/, or is itself the content.")
+    var site: String = "."
+
+    @Option(help: "Diagnostics format: text, json or github (workflow annotations).")
+    var format: DiagnosticFormatter = .text
+
+    func run() throws {
+        let result = SiteBuilder.build(BuildOptions(site: site, strict: true, write: false))
+        var output = result.diagnostics.isEmpty && format == .json ? "[]\n" : format.format(result.diagnostics)
+        if format == .text {
+            output += "\(DiagnosticFormatter.summary(result.diagnostics)) in \(result.sourcePageCount) pages\n"
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+}
