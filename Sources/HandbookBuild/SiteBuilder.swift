@@ -46,7 +46,7 @@ public enum SiteBuilder {
         clock.lap("scan")
 
         // parse
-        let markdownOptions = MarkdownOptions(rawHTML: layout.config.rawHTML)
+        let markdownOptions = layout.config.markdownOptions
         let siteTitle = layout.config.title
         let parsed = parallelMap(scanned.pages) { PageParser.parse($0, options: markdownOptions, siteTitle: siteTitle) }
         diagnostics += parsed.flatMap(\.1)

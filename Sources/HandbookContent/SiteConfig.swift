@@ -9,8 +9,15 @@ package struct SiteConfig: Sendable {
     package var language = "en"
     package var rawHTML: RawHTMLPolicy = .filter
     package var contentDir = "content"
+    /// `markdown:` — GitHub's extensions, each on unless set to false.
+    package var extensions = MarkdownExtensions()
 
     package init() {}
+
+    /// The options every page's Markdown is converted with.
+    package var markdownOptions: MarkdownOptions {
+        MarkdownOptions(rawHTML: rawHTML, extensions: extensions)
+    }
 
     /// The path part of `base_url`, always with a leading and trailing slash:
     /// `https://x.example/handbook` gives `/handbook/`.
@@ -28,7 +35,8 @@ package struct SiteConfig: Sendable {
         return path
     }
 
-    static let knownKeys = ["title", "base_url", "language", "raw_html", "content_dir"]
+    static let knownKeys = ["title", "base_url", "language", "raw_html", "content_dir", "markdown"]
+    static let extensionKeys = ["tables", "task_lists", "strikethrough", "autolinks", "alerts"]
 
     /// Decodes the YAML of `handbook.yml`. Unknown keys are warnings, a wrong
     /// type or value is an error at its line.
@@ -60,6 +68,27 @@ package struct SiteConfig: Sendable {
                         config.rawHTML = policy
                     } else {
                         reader.report("config.value", entry.value, "raw_html must be filter, allow or omit, found '\(name)'")
+                    }
+                }
+            case "markdown":
+                guard case .mapping(let switches, _, _) = entry.value else {
+                    reader.report("config.type", entry.value, "markdown must be a mapping such as { tables: false }, found \(entry.value.shapeName)")
+                    continue
+                }
+                for item in switches {
+                    let on = reader.boolean(item.value, key: "markdown." + item.key)
+                    switch item.key {
+                    case "tables": config.extensions.tables = on ?? true
+                    case "task_lists": config.extensions.taskLists = on ?? true
+                    case "strikethrough": config.extensions.strikethrough = on ?? true
+                    case "autolinks": config.extensions.autolinks = on ?? true
+                    case "alerts": config.extensions.alerts = on ?? true
+                    default:
+                        diagnostics.append(
+                            .warning(
+                                "config.unknown-key", at: SourceLocation(file: file, line: item.line, column: item.column),
+                                "unknown Markdown extension '\(item.key)' in handbook.yml",
+                                note: "known extensions: \(extensionKeys.joined(separator: ", "))"))
                     }
                 }
             default:

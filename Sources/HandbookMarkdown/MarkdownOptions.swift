@@ -15,9 +15,14 @@ package struct MarkdownOptions: Sendable, Hashable {
     package var rawHTML: RawHTMLPolicy
     /// Curly quotes and dashes (cmark's `CMARK_OPT_SMART`).
     package var smartPunctuation: Bool
+    /// GitHub's extensions: tables, task lists, strikethrough, autolinks, alerts.
+    package var extensions: MarkdownExtensions
 
-    package init(rawHTML: RawHTMLPolicy = .filter, smartPunctuation: Bool = true) {
+    package init(
+        rawHTML: RawHTMLPolicy = .filter, smartPunctuation: Bool = true, extensions: MarkdownExtensions = MarkdownExtensions()
+    ) {
         self.rawHTML = rawHTML
         self.smartPunctuation = smartPunctuation
+        self.extensions = extensions
     }
 }

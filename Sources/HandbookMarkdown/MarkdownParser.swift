@@ -39,7 +39,21 @@ package enum MarkdownParser {
         }
         defer { cmark_node_free(document) }
 
+        // GitHub's extensions rewrite cmark's tree before Handbook's own walk, so
+        // that links and headings they create are handled like any other.
+        let extensions = options.extensions
+        var cellOrigins: [OpaquePointer: (line: Int, column: Int)] = [:]
+        if extensions.anyEnabled { cmark_consolidate_text_nodes(document) }
+        if extensions.tables {
+            var tables = TableExtension(source: SourceLines(source), parseOptions: parseOptions)
+            tables.apply(to: document)
+            cellOrigins = tables.cellOrigins
+        }
+        if extensions.taskLists || extensions.alerts { BlockExtensions(extensions: extensions).apply(to: document) }
+        if extensions.autolinks || extensions.strikethrough { InlineExtensions(extensions: extensions).apply(to: document) }
+
         var walker = TreeWalker(options: options, lineOffset: lineOffset, rewriteLink: rewriteLink)
+        walker.cellOrigins = cellOrigins
         walker.walk(document)
         walker.applyHeadingIDs()
 
@@ -66,6 +80,9 @@ private struct TreeWalker {
     var headings: [Heading] = []
     var links: [LinkReference] = []
     private var headingNodes: [(node: OpaquePointer, id: String)] = []
+    /// Table cells and where their text starts in the body.
+    var cellOrigins: [OpaquePointer: (line: Int, column: Int)] = [:]
+    private var cellStack: [(line: Int, column: Int)] = []
     private var slugger = HeadingSlugger()
 
     init(options: MarkdownOptions, lineOffset: Int, rewriteLink: MarkdownParser.LinkRewriter?) {
@@ -80,7 +97,11 @@ private struct TreeWalker {
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if !cellOrigins.isEmpty, let origin = cellOrigins[node] {
+                if event == CMARK_EVENT_ENTER { cellStack.append(origin) } else { cellStack.removeLast() }
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
                 visitHeading(node)
@@ -120,10 +141,13 @@ private struct TreeWalker {
 
     private mutating func visitLink(_ node: OpaquePointer, kind: LinkReference.Kind) {
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-        let reference = LinkReference(
-            kind: kind, destination: url,
-            line: Int(cmark_node_get_start_line(node)) + lineOffset,
-            column: Int(cmark_node_get_start_column(node)))
+        var line = Int(cmark_node_get_start_line(node))
+        var column = Int(cmark_node_get_start_column(node))
+        if let cell = cellStack.last {
+            // Inside a table cell, cmark counted from the cell's own text.
+            (line, column) = (cell.line, cell.column + column - 1)
+        }
+        let reference = LinkReference(kind: kind, destination: url, line: line + lineOffset, column: column)
         links.append(reference)
         var output = rewriteLink?(reference) ?? url
         if options.rawHTML != .allow, HTMLSafety.isDangerousURL(output) { output = "" }

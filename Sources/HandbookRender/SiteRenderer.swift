@@ -24,7 +24,7 @@ package struct SiteRenderer: Sendable {
     package init(index: SiteIndex, theme: Theme, config: SiteConfig) {
         self.index = index
         self.theme = theme
-        self.markdownOptions = MarkdownOptions(rawHTML: config.rawHTML)
+        self.markdownOptions = config.markdownOptions
         self.resolver = LinkResolver(index: index)
         self.site = SiteView(
             title: config.title, language: config.language, homeURL: index.basePath,

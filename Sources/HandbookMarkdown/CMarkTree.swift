@@ -1,0 +1,92 @@
+import CMark
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Small helpers over cmark's node API, for the transformations that turn
+/// cmark's CommonMark tree into a GitHub-flavoured one. File-private to the
+/// module: no cmark pointer leaves HandbookMarkdown.
+enum CMarkTree {
+    typealias Node = OpaquePointer
+
+    static func type(_ node: Node) -> cmark_node_type { cmark_node_get_type(node) }
+
+    static func children(_ node: Node) -> [Node] {
+        var result: [Node] = []
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            result.append(c)
+            child = cmark_node_next(c)
+        }
+        return result
+    }
+
+    static func literal(_ node: Node) -> String? {
+        cmark_node_get_literal(node).map { String(cString: $0) }
+    }
+
+    static func text(_ literal: String) -> Node {
+        let node = cmark_node_new(CMARK_NODE_TEXT)!
+        _ = cmark_node_set_literal(node, literal)
+        return node
+    }
+
+    static func customBlock(enter: String, exit: String) -> Node {
+        let node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        _ = cmark_node_set_on_enter(node, enter)
+        _ = cmark_node_set_on_exit(node, exit)
+        return node
+    }
+
+    static func customInline(enter: String, exit: String) -> Node {
+        let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        _ = cmark_node_set_on_enter(node, enter)
+        _ = cmark_node_set_on_exit(node, exit)
+        return node
+    }
+
+    /// A block that renders as `enter` + inline content + `exit` on one line,
+    /// exactly as cmark renders a paragraph or heading (`<th>x</th>\n`).
+    static func inlineLine(enter: String, exit: String) -> (block: Node, inline: Node) {
+        let block = customBlock(enter: "", exit: "")
+        let inline = customInline(enter: enter, exit: exit)
+        _ = cmark_node_append_child(block, inline)
+        return (block, inline)
+    }
+
+    static func moveChildren(from source: Node, to target: Node) {
+        while let child = cmark_node_first_child(source) {
+            cmark_node_unlink(child)
+            _ = cmark_node_append_child(target, child)
+        }
+    }
+
+    /// Puts `replacement` where `node` is and frees `node` (and what is left in it).
+    static func replace(_ node: Node, with replacement: Node) {
+        _ = cmark_node_insert_before(node, replacement)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    static func remove(_ node: Node) {
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    static func escapeAttribute(_ value: String) -> String {
+        var out = ""
+        for c in value {
+            switch c {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

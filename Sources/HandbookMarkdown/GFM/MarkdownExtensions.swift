@@ -1,0 +1,25 @@
+/// GitHub's extensions to CommonMark that Handbook applies to cmark's tree.
+/// All are on by default; each can be turned off in `handbook.yml` under
+/// `markdown:`.
+package struct MarkdownExtensions: Sendable, Hashable {
+    package var tables = true
+    package var taskLists = true
+    package var strikethrough = true
+    package var autolinks = true
+    package var alerts = true
+
+    package init() {}
+
+    /// Everything off: plain CommonMark.
+    package static let none: MarkdownExtensions = {
+        var e = MarkdownExtensions()
+        e.tables = false
+        e.taskLists = false
+        e.strikethrough = false
+        e.autolinks = false
+        e.alerts = false
+        return e
+    }()
+
+    package var anyEnabled: Bool { tables || taskLists || strikethrough || autolinks || alerts }
+}

@@ -1,0 +1,218 @@
+import CMark
+
+/// Pipe tables as a transformation of cmark's tree: a paragraph whose source
+/// lines hold a header row followed by a delimiter row becomes a table. The
+/// lines before the header row stay a paragraph. Cell contents are parsed as
+/// inline Markdown by cmark itself and grafted into the table's cells.
+struct TableExtension {
+    let source: SourceLines
+    let parseOptions: Int32
+    /// Where each cell's text starts in the file (body-relative line, byte
+    /// column), so that links in cells are reported at their real position.
+    private(set) var cellOrigins: [OpaquePointer: (line: Int, column: Int)] = [:]
+
+    init(source: SourceLines, parseOptions: Int32) {
+        self.source = source
+        self.parseOptions = parseOptions
+    }
+
+    mutating func apply(to document: OpaquePointer) {
+        for block in candidates(in: document) { transform(block) }
+    }
+
+    /// Paragraphs, and setext headings (`---` under a table's last row makes
+    /// one in plain CommonMark), that span two lines or more and contain a pipe.
+    private func candidates(in document: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING else { continue }
+            let first = Int(cmark_node_get_start_line(node))
+            let last = Int(cmark_node_get_end_line(node))
+            guard last > first else { continue }
+            if (first...last).contains(where: { source.line($0).contains(UInt8(ascii: "|")) }) { result.append(node) }
+        }
+        return result
+    }
+
+    private struct Line {
+        var number: Int
+        var content: ArraySlice<UInt8>
+        /// False for a lazy continuation line (a container marker is missing).
+        var inContainer: Bool
+    }
+
+    private func lines(of block: OpaquePointer) -> [Line] {
+        let first = Int(cmark_node_get_start_line(block))
+        let last = Int(cmark_node_get_end_line(block))
+        let startColumn = Int(cmark_node_get_start_column(block))
+        let containers = Self.containers(of: block)
+        var result: [Line] = []
+        for number in first...last {
+            let raw = source.line(number)
+            if number == first {
+                let skip = min(max(startColumn - 1, 0), raw.count)
+                result.append(Line(number: number, content: raw.dropFirst(skip), inContainer: true))
+            } else if let content = Self.strip(containers, from: raw) {
+                result.append(Line(number: number, content: content, inContainer: true))
+            } else {
+                result.append(Line(number: number, content: raw, inContainer: false))
+            }
+        }
+        return result
+    }
+
+    /// Block quotes (true) and list items (false) around a block, outermost first.
+    private static func containers(of block: OpaquePointer) -> [Bool] {
+        var chain: [Bool] = []
+        var node = cmark_node_parent(block)
+        while let n = node {
+            let type = cmark_node_get_type(n)
+            if type == CMARK_NODE_BLOCK_QUOTE { chain.append(true) }
+            if type == CMARK_NODE_ITEM { chain.append(false) }
+            node = cmark_node_parent(n)
+        }
+        return chain.reversed()
+    }
+
+    /// Removes the block-quote markers and list indentation in front of a
+    /// continuation line; nil when a `>` is missing (a lazy line).
+    private static func strip(_ containers: [Bool], from line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        var s = line
+        for isQuote in containers {
+            while let c = s.first, c == 0x20 || c == 0x09 { s = s.dropFirst() }
+            guard isQuote else { continue }
+            guard s.first == UInt8(ascii: ">") else { return nil }
+            s = s.dropFirst()
+            if let c = s.first, c == 0x20 || c == 0x09 { s = s.dropFirst() }
+        }
+        return s
+    }
+
+    private mutating func transform(_ block: OpaquePointer) {
+        let isHeading = cmark_node_get_type(block) == CMARK_NODE_HEADING
+        var lines = lines(of: block)
+        if isHeading {
+            // A setext underline is a row too; the heading's own text lines come first.
+            guard lines.count >= 2 else { return }
+        }
+        // The header row is the line before the first delimiter row with as many cells.
+        var headerIndex: Int?
+        var alignments: [PipeTableRow.Alignment] = []
+        for i in 1..<lines.count {
+            guard lines[i].inContainer, lines[i - 1].inContainer,
+                let delimiter = PipeTableRow.delimiterRow(lines[i].content)
+            else { continue }
+            if PipeTableRow.cells(lines[i - 1].content).count == delimiter.count {
+                headerIndex = i - 1
+                alignments = delimiter
+                break
+            }
+        }
+        guard let headerIndex else { return }
+        if isHeading && headerIndex > 0 { return }  // keep odd setext cases as cmark made them
+        lines = Array(lines[headerIndex...])
+
+        let table = CMarkTree.customBlock(enter: "<table>", exit: "</table>")
+        let head = CMarkTree.customBlock(enter: "<thead>", exit: "</thead>")
+        _ = cmark_node_append_child(head, row(lines[0], tag: "th", alignments: alignments))
+        _ = cmark_node_append_child(table, head)
+        if lines.count > 2 {
+            let body = CMarkTree.customBlock(enter: "<tbody>", exit: "</tbody>")
+            for line in lines[2...] {
+                _ = cmark_node_append_child(body, row(line, tag: "td", alignments: alignments))
+            }
+            _ = cmark_node_append_child(table, body)
+        }
+
+        if headerIndex == 0 {
+            CMarkTree.replace(block, with: table)
+        } else {
+            _ = cmark_node_insert_after(block, table)
+            truncate(paragraph: block, beforeLine: lines[0].number)
+        }
+    }
+
+    private mutating func row(_ line: Line, tag: String, alignments: [PipeTableRow.Alignment]) -> OpaquePointer {
+        let tr = CMarkTree.customBlock(enter: "<tr>", exit: "</tr>")
+        let cells = PipeTableRow.cells(line.content)
+        let lineStart = line.content.startIndex - source.line(line.number).startIndex
+        for (index, alignment) in alignments.enumerated() {
+            let (wrapper, cell) = CMarkTree.inlineLine(enter: "<\(tag)\(alignment.attribute)>", exit: "</\(tag)>")
+            if index < cells.count {
+                graftInlines(of: cells[index].text, into: cell)
+                cellOrigins[cell] = (line.number, lineStart + cells[index].offset + 1)
+            }
+            _ = cmark_node_append_child(tr, wrapper)
+        }
+        return tr
+    }
+
+    /// Parses a cell's text with cmark and moves the resulting inlines into `cell`.
+    private func graftInlines(of text: String, into cell: OpaquePointer) {
+        guard !text.isEmpty else { return }
+        var parsed = Self.parse(text, options: parseOptions)
+        defer { cmark_node_free(parsed) }
+        // A cell that is one piece of raw HTML (`<br>`, `<script>...`) stays raw
+        // HTML, inline, so the raw-HTML policy applies to it as anywhere else.
+        if let only = cmark_node_first_child(parsed), cmark_node_next(only) == nil,
+            cmark_node_get_type(only) == CMARK_NODE_HTML_BLOCK, let literal = CMarkTree.literal(only)
+        {
+            let html = cmark_node_new(CMARK_NODE_HTML_INLINE)!
+            var trimmed = Substring(literal)
+            while trimmed.last == "\n" { trimmed = trimmed.dropLast() }
+            _ = cmark_node_set_literal(html, String(trimmed))
+            _ = cmark_node_append_child(cell, html)
+            return
+        }
+        // Text such as "# x" or "- x" would parse as a block; as a cell it is text.
+        if !Self.isSingleParagraph(parsed) {
+            cmark_node_free(parsed)
+            parsed = Self.parse("\\" + text, options: parseOptions)
+        }
+        guard let paragraph = cmark_node_first_child(parsed), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
+        else { return }
+        cmark_consolidate_text_nodes(paragraph)
+        CMarkTree.moveChildren(from: paragraph, to: cell)
+    }
+
+    private static func parse(_ text: String, options: Int32) -> OpaquePointer {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options)! }
+        }
+    }
+
+    private static func isSingleParagraph(_ document: OpaquePointer) -> Bool {
+        guard let first = cmark_node_first_child(document) else { return true }
+        return cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH && cmark_node_next(first) == nil
+    }
+
+    /// Drops the inlines of a paragraph from `line` on (and the line break before them).
+    private func truncate(paragraph: OpaquePointer, beforeLine line: Int) {
+        var cut: OpaquePointer?
+        for child in CMarkTree.children(paragraph) {
+            let start = Int(cmark_node_get_start_line(child))
+            if start >= line {
+                cut = child
+                break
+            }
+        }
+        guard let cut else { return }
+        var node: OpaquePointer? = cut
+        if let previous = cmark_node_previous(cut),
+            cmark_node_get_type(previous) == CMARK_NODE_SOFTBREAK || cmark_node_get_type(previous) == CMARK_NODE_LINEBREAK
+        {
+            node = previous
+        }
+        while let n = node {
+            node = cmark_node_next(n)
+            CMarkTree.remove(n)
+        }
+    }
+}

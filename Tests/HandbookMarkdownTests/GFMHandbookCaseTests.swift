@@ -1,0 +1,160 @@
+import CMark
+import Foundation
+import Testing
+
+@testable import HandbookMarkdown
+
+/// GitHub-flavoured Markdown as real handbooks and career ladders write it.
+@Suite struct GFMHandbookCaseTests {
+    func parse(_ markdown: String, lineOffset: Int = 0) -> MarkdownDocument {
+        MarkdownParser.parse(markdown, lineOffset: lineOffset)
+    }
+
+    @Test func ladderTableWithLinksInCells() {
+        let source = """
+            ## Levels
+
+            | Level | Title | Scope |
+            |-------|-------|-------|
+            | [D1](developer.md#d1---developer-1) | Developer 1 | Own tasks, see [the guide](../guide.md) |
+            | D2 | Developer 2 | A feature |
+            """
+        let doc = parse(source, lineOffset: 5)
+        #expect(doc.html.contains("<td><a href=\"developer.md#d1---developer-1\">D1</a></td>"))
+        #expect(doc.html.contains("<td>Own tasks, see <a href=\"../guide.md\">the guide</a></td>"))
+        // Positions point at the links in the file, front matter lines included.
+        #expect(doc.links.map(\.destination) == ["developer.md#d1---developer-1", "../guide.md"])
+        #expect(doc.links.map(\.line) == [10, 10])
+        #expect(doc.links.map(\.column) == [3, 70])
+    }
+
+    @Test func linksInCellsAreRewritten() {
+        let doc = MarkdownParser.parse(
+            "| Role |\n|---|\n| [EM](em.md) |\n", rewriteLink: { $0.destination == "em.md" ? "/roles/em/" : nil })
+        #expect(doc.html.contains("<td><a href=\"/roles/em/\">EM</a></td>"))
+    }
+
+    @Test func tableRightAfterAParagraphLine() {
+        let html = parse("The ladder:\n| IC | Manager |\n|---|---|\n| Staff | EM |\n").html
+        #expect(html.hasPrefix("<p>The ladder:</p>\n<table>\n<thead>\n<tr>\n<th>IC</th>\n<th>Manager</th>"))
+        #expect(html.contains("<td>Staff</td>\n<td>EM</td>"))
+    }
+
+    @Test func tableInsideAListItemAndAQuote() {
+        let list = parse("- Levels:\n\n  | A | B |\n  |---|---|\n  | 1 | 2 |\n").html
+        #expect(list.contains("<li>\n<p>Levels:</p>\n<table>\n<thead>"))
+        #expect(list.contains("<td>1</td>\n<td>2</td>"))
+        let quote = parse("> | A | B |\n> |---|---|\n> | 1 | 2 |\n").html
+        #expect(quote.hasPrefix("<blockquote>\n<table>\n"))
+        #expect(quote.contains("<td>1</td>\n<td>2</td>"))
+        // A lazy delimiter line does not make a table (GFM spec).
+        let lazy = MarkdownParser.parse("> abc | def\n----|-----\n", options: MarkdownOptions(smartPunctuation: false)).html
+        #expect(lazy == "<blockquote>\n<p>abc | def\n----|-----</p>\n</blockquote>\n")
+    }
+
+    @Test func tableWithInlineHTMLAndCellsThatLookLikeBlocks() {
+        let html = MarkdownParser.parse(
+            "| A | B |\n|---|---|\n| <b>bold</b><br>next | # not a heading |\n| - not a list | > not a quote |\n",
+            options: MarkdownOptions(rawHTML: .allow)
+        ).html
+        #expect(html.contains("<td><b>bold</b><br>next</td>"))
+        #expect(html.contains("<td># not a heading</td>"))
+        #expect(html.contains("<td>- not a list</td>"))
+        #expect(html.contains("<td>&gt; not a quote</td>"))
+    }
+
+    @Test func scriptInACellIsFiltered() {
+        let html = parse("| A |\n|---|\n| <script>x</script> |\n").html
+        #expect(html.contains("<td>&lt;script>x&lt;/script></td>"))
+    }
+
+    @Test func nestedTaskListsInOrderedList() {
+        let html = parse("1. Onboarding\n   - [x] Laptop\n   - [ ] Access\n      - [ ] VPN\n2. [ ] Not a task in an ordered item? It is one.\n").html
+        #expect(html.contains("<li><input checked=\"\" disabled=\"\" type=\"checkbox\"> Laptop</li>"))
+        #expect(html.contains("<li><input disabled=\"\" type=\"checkbox\"> VPN</li>"))
+        #expect(html.contains("<li><input disabled=\"\" type=\"checkbox\"> Not a task"))
+        #expect(!parse("- [y] no\n- [] no\n- [ ]no\n").html.contains("checkbox"))
+    }
+
+    @Test func alertsOfEveryKind() {
+        for (marker, kind, title) in [
+            ("NOTE", "note", "Note"), ("TIP", "tip", "Tip"), ("IMPORTANT", "important", "Important"),
+            ("WARNING", "warning", "Warning"), ("CAUTION", "caution", "Caution"),
+        ] {
+            #expect(
+                parse("> [!\(marker)]\n> Read this.\n").html
+                    == "<div class=\"markdown-alert markdown-alert-\(kind)\">\n<p class=\"markdown-alert-title\">\(title)</p>\n<p>Read this.</p>\n</div>\n"
+            )
+        }
+    }
+
+    @Test func alertWithTextOnTheMarkerLineAndSeveralParagraphs() {
+        #expect(
+            parse("> [!note] Reviews are blameless.\n> Always.\n>\n> - a list\n").html
+                == "<div class=\"markdown-alert markdown-alert-note\">\n<p class=\"markdown-alert-title\">Note</p>\n<p>Reviews are blameless.\nAlways.</p>\n<ul>\n<li>a list</li>\n</ul>\n</div>\n"
+        )
+        #expect(parse("> [!NOTES]\n> x\n").html.hasPrefix("<blockquote>"))
+        #expect(parse("> Not [!NOTE] at the start\n").html.hasPrefix("<blockquote>"))
+    }
+
+    @Test func headingsInsideAlertsKeepTheirIDs() {
+        let doc = parse("> [!TIP]\n> ## Try this\n")
+        #expect(doc.headings.map(\.id) == ["try-this"])
+        #expect(doc.html.contains("<h2 id=\"try-this\">Try this</h2>"))
+    }
+
+    @Test func extensionsCanBeTurnedOff() {
+        let source = "| a | b |\n|---|---|\n\n- [ ] t\n\n~~s~~ www.example.com\n\n> [!NOTE]\n> n\n"
+        let plain = MarkdownParser.parse(source, options: MarkdownOptions(extensions: .none)).html
+        let cmark = CommonMarkParityTests.cmarkHTML(source)
+        #expect(plain == cmark)
+        var onlyTables = MarkdownExtensions.none
+        onlyTables.tables = true
+        let tablesOnly = MarkdownParser.parse(source, options: MarkdownOptions(extensions: onlyTables)).html
+        #expect(tablesOnly.contains("<table>"))
+        #expect(!tablesOnly.contains("<del>"))
+    }
+
+    @Test func customNodesSurviveOmitMode() {
+        let html = MarkdownParser.parse("## Title\n\n- [x] done\n\n| a |\n|---|\n| <b>x</b> |\n", options: MarkdownOptions(rawHTML: .omit)).html
+        #expect(html.contains("<h2 id=\"title\">Title</h2>"))
+        #expect(html.contains("<input checked=\"\" disabled=\"\" type=\"checkbox\">"))
+        #expect(html.contains("<td><!-- raw HTML omitted -->x<!-- raw HTML omitted --></td>"))
+    }
+}
+
+/// Property-style: Markdown built at random from CommonMark pieces that use
+/// none of GitHub's syntax renders exactly as cmark renders it.
+@Suite struct PlainCommonMarkPropertyTests {
+    static let blocks = [
+        "# Heading *one*", "## Second `code` heading", "Plain paragraph with **strong** and _emphasis_.",
+        "A [link](target.md \"title\") and ![image](pic.png).", "> Quoted text\n> over two lines",
+        "- item one\n- item two\n  - nested", "1. first\n2. second", "```\nfenced code | with pipe\n```",
+        "    indented code", "---", "Line with trailing spaces  \nand a hard break", "<div>\nraw *html*\n</div>",
+        "Text with &amp; entities &copy; and \\*escapes\\*", "Setext\n======", "Auto <https://example.org/x> link",
+        "Tildes ~ alone and a pipe | alone", "[ref]\n\n[ref]: /somewhere", "* * *", "Emoji 🚀 and ümlauts",
+    ]
+
+    @Test func randomDocumentsMatchCMark() {
+        var generator = SeededGenerator(seed: 20261126)
+        for _ in 0..<300 {
+            let count = Int.random(in: 1...8, using: &generator)
+            let source = (0..<count).map { _ in Self.blocks.randomElement(using: &generator)! }.joined(separator: "\n\n") + "\n"
+            let ours = MarkdownParser.parse(source, options: MarkdownOptions(rawHTML: .allow)).html
+            #expect(CommonMarkParityTests.withoutHeadingIDs(ours) == CommonMarkParityTests.cmarkHTML(source), "\(source)")
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that failures reproduce.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
