@@ -148,3 +148,13 @@ import Testing
         )
     }
 }
+
+@Suite struct AutolinkPrefilterTests {
+    @Test func prefilterFindsEveryCandidate() {
+        #expect(InlineExtensions.mayHoldAutolink("mail me@x.org"))
+        #expect(InlineExtensions.mayHoldAutolink("see https://x.org"))
+        #expect(InlineExtensions.mayHoldAutolink("WWW.x.org"))
+        #expect(!InlineExtensions.mayHoldAutolink("plain words: nothing here."))
+        #expect(!InlineExtensions.mayHoldAutolink("ww"))
+    }
+}

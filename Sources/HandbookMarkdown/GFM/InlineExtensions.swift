@@ -38,8 +38,30 @@ struct InlineExtensions {
         for container in tildeContainers { Strikethrough.apply(to: container) }
     }
 
-    private static func mayHoldAutolink(_ text: String) -> Bool {
-        text.utf8.contains(UInt8(ascii: "@")) || text.contains("://") || text.lowercased().contains("www.")
+    /// A cheap byte scan for `@`, `://` or `www.` before the real scanner runs
+    /// (String's own `contains` is far slower, and this runs on every text).
+    static func mayHoldAutolink(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            for i in 0..<bytes.count {
+                switch bytes[i] {
+                case UInt8(ascii: "@"):
+                    return true
+                case UInt8(ascii: ":"):
+                    if i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "/"), bytes[i + 2] == UInt8(ascii: "/") { return true }
+                case UInt8(ascii: "."):
+                    if i >= 3, bytes[i - 3] | 0x20 == UInt8(ascii: "w"), bytes[i - 2] | 0x20 == UInt8(ascii: "w"),
+                        bytes[i - 1] | 0x20 == UInt8(ascii: "w")
+                    {
+                        return true
+                    }
+                default:
+                    continue
+                }
+            }
+            return false
+        }
     }
 
     /// Splits a text node around the autolinks in it.
