@@ -53,28 +53,38 @@ public enum SiteBuilder {
         clock.lap("parse")
 
         // index
-        let index = SiteIndex(pages: parsed.map(\.0), assets: scanned.assets.map(\.path), basePath: layout.config.basePath)
-        diagnostics += index.diagnostics
+        let settings = SiteIndex.Settings(
+            basePath: layout.config.basePath, baseURL: layout.config.absoluteBaseURL, repoURL: layout.config.repoURL,
+            contentPrefix: layout.contentPrefix)
+        let index = SiteIndex(pages: parsed.map(\.0), assets: scanned.assets.map(\.path), settings: settings)
+        let graph = LinkGraph(index: index)
         sourcePages = index.pages.count
-        diagnostics += LinkChecker.check(index)
+        diagnostics += SiteChecks.run(index, graph)
         clock.lap("index")
 
         if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) { return finish(.failed) }
 
         // render
-        let renderer = SiteRenderer(index: index, theme: theme, config: layout.config)
-        let renderedPages = parallelMap(index.pages) { page in
-            let (html, problems) = renderer.render(page)
-            return (OutputFile(path: page.outputPath, contents: .text(html)), problems)
+        let renderer = SiteRenderer(index: index, graph: graph, theme: theme, config: layout.config)
+        let renderedPages = parallelMap(Array(index.pages.indices)) { i in
+            let (html, problems) = renderer.render(pageAt: i)
+            return (OutputFile(path: index.pages[i].outputPath, contents: .text(html)), problems)
         }
         let generatedSections = index.navigation.sections.filter { $0.sourcePath == nil }
         let renderedSections = generatedSections.map { node in
             let (html, problems) = renderer.renderSection(node)
             return (OutputFile(path: node.urlPath + "index.html", contents: .text(html)), problems)
         }
+        let tagPages = renderer.renderTagPages()
+        let redirects = index.aliases.map { alias in
+            let (html, problems) = renderer.renderRedirect(toPage: alias.page)
+            return (OutputFile(path: alias.outputPath, contents: .text(html)), problems)
+        }
         let notFound = renderer.renderNotFound()
         diagnostics += renderedPages.flatMap(\.1) + renderedSections.flatMap(\.1) + notFound.diagnostics
-        var files = renderedPages.map(\.0) + renderedSections.map(\.0)
+        diagnostics += tagPages.flatMap(\.diagnostics) + redirects.flatMap(\.1)
+        var files = renderedPages.map(\.0) + renderedSections.map(\.0) + redirects.map(\.0)
+        files += tagPages.map { OutputFile(path: $0.outputPath, contents: .text($0.html)) }
         files.append(OutputFile(path: "404.html", contents: .text(notFound.html)))
         files += scanned.assets.map { OutputFile(path: $0.path, contents: .copy(from: $0.absolutePath)) }
         files += theme.assets.keys.sorted().map {

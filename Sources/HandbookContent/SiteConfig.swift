@@ -9,10 +9,18 @@ package struct SiteConfig: Sendable {
     package var language = "en"
     package var rawHTML: RawHTMLPolicy = .filter
     package var contentDir = "content"
+    /// The source repository (`https://github.com/acme/handbook`): links to its
+    /// `/blob/<branch>/…` and `/tree/<branch>/…` files are links into the site.
+    package var repoURL: String?
     /// `markdown:` — GitHub's extensions, each on unless set to false.
     package var extensions = MarkdownExtensions()
 
     package init() {}
+
+    /// `base_url` when it is an absolute URL (`https://…`), else nil.
+    package var absoluteBaseURL: String? {
+        baseURL.contains("://") ? baseURL : nil
+    }
 
     /// The options every page's Markdown is converted with.
     package var markdownOptions: MarkdownOptions {
@@ -35,8 +43,8 @@ package struct SiteConfig: Sendable {
         return path
     }
 
-    static let knownKeys = ["title", "base_url", "language", "raw_html", "content_dir", "markdown"]
-    static let extensionKeys = ["tables", "task_lists", "strikethrough", "autolinks", "alerts"]
+    static let knownKeys = ["title", "base_url", "language", "raw_html", "content_dir", "repo_url", "markdown"]
+    static let extensionKeys = ["tables", "task_lists", "strikethrough", "autolinks", "alerts", "wiki_links"]
 
     /// Decodes the YAML of `handbook.yml`. Unknown keys are warnings, a wrong
     /// type or value is an error at its line.
@@ -62,6 +70,7 @@ package struct SiteConfig: Sendable {
             case "base_url": config.baseURL = reader.string(entry.value, key: "base_url") ?? config.baseURL
             case "language": config.language = reader.string(entry.value, key: "language") ?? config.language
             case "content_dir": config.contentDir = reader.string(entry.value, key: "content_dir") ?? config.contentDir
+            case "repo_url": config.repoURL = reader.string(entry.value, key: "repo_url")
             case "raw_html":
                 if let name = reader.string(entry.value, key: "raw_html") {
                     if let policy = RawHTMLPolicy(rawValue: name) {
@@ -83,6 +92,7 @@ package struct SiteConfig: Sendable {
                     case "strikethrough": config.extensions.strikethrough = on ?? true
                     case "autolinks": config.extensions.autolinks = on ?? true
                     case "alerts": config.extensions.alerts = on ?? true
+                    case "wiki_links": config.extensions.wikiLinks = on ?? true
                     default:
                         diagnostics.append(
                             .warning(

@@ -59,6 +59,12 @@ package struct SiteLayout: Sendable {
         return (diagnostics.hasErrors ? nil : layout, diagnostics)
     }
 
+    /// The content folder relative to the site root (`content`), `` when the
+    /// site root is the content.
+    package var contentPrefix: String {
+        contentDir == root ? "" : displayPath(contentDir)
+    }
+
     /// A path relative to the site root for messages (`content/roles/em.md`).
     package func displayPath(_ absolute: String) -> String {
         absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute

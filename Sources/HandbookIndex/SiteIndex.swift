@@ -2,29 +2,65 @@ import Foundation
 import HandbookContent
 import HandbookDiagnostics
 
-/// Everything the render stage needs to know about the whole site, built once
-/// per build from all parsed pages and read by every page's render.
+/// Everything the later stages need to know about the whole site: pages by
+/// id, path, title and file name, their anchors, drafts, assets, aliases and
+/// navigation. Built once per build from all parsed pages; immutable.
 package struct SiteIndex: Sendable {
-    /// `/` or the path of `base_url` (`/handbook/`).
-    package let basePath: String
+    /// Where the site lives, for turning paths into URLs and recognising
+    /// absolute links to itself.
+    package struct Settings: Sendable {
+        /// `/` or the path of `base_url` (`/handbook/`).
+        package var basePath: String
+        /// `base_url` as written, when it is absolute (`https://…`).
+        package var baseURL: String?
+        /// The source repository (`https://github.com/acme/handbook`), whose
+        /// `/blob/<branch>/…` and `/tree/<branch>/…` URLs are internal links.
+        package var repoURL: String?
+        /// The content folder relative to the repository root (`content`), or ``.
+        package var contentPrefix: String
+
+        package init(basePath: String = "/", baseURL: String? = nil, repoURL: String? = nil, contentPrefix: String = "") {
+            self.basePath = basePath
+            self.baseURL = baseURL
+            self.repoURL = repoURL
+            self.contentPrefix = contentPrefix
+        }
+    }
+
+    package let settings: Settings
+    package var basePath: String { settings.basePath }
     /// Published pages, ordered by source path.
     package let pages: [Page]
+    /// Draft pages (not published), by source path: a link to one is reported.
+    package let drafts: [String: Page]
     /// Asset paths inside the content folder.
     package let assets: Set<String>
     package let navigation: Navigation
-    /// Problems found while indexing (duplicate URLs, duplicate ids).
+    /// Redirects: alias output path (`old/em/index.html`) → page index.
+    package let aliases: [(outputPath: String, page: Int)]
+    /// Problems found while indexing (duplicate URLs, duplicate ids, bad aliases).
     package let diagnostics: [Diagnostic]
 
     private let pageBySource: [String: Int]
+    private let pageBySourceFolded: [String: [Int]]
     private let pageByID: [String: Int]
+    private let pagesByTitle: [String: [Int]]
+    private let pagesByStem: [String: [Int]]
+    private let anchorsByPage: [Set<String>]
 
-    /// Builds the index. Drafts are left out; when two sources map to the same
-    /// output file, the first in index-file priority (`index.md`, `_index.md`,
-    /// `README.md`) then path order wins, and the others are reported.
-    package init(pages allPages: [Page], assets: [String], basePath: String) {
+    /// Builds the index. Drafts are set aside; when two sources map to the
+    /// same output file (case-insensitively), the first in index-file priority
+    /// (`index.md`, `_index.md`, `README.md`) then path order wins, and the
+    /// others are reported.
+    package init(pages allPages: [Page], assets: [String], settings: Settings) {
         var diagnostics: [Diagnostic] = []
         var byOutput: [String: Page] = [:]
-        for page in allPages where !page.frontMatter.draft {
+        var drafts: [String: Page] = [:]
+        for page in allPages {
+            if page.frontMatter.draft {
+                drafts[page.source.path] = page
+                continue
+            }
             let key = page.outputPath.lowercased()
             if let existing = byOutput[key] {
                 let (keep, drop) = Self.preferred(existing, page)
@@ -33,30 +69,73 @@ package struct SiteIndex: Sendable {
                     .warning(
                         "url.duplicate", at: SourceLocation(file: drop.source.displayPath),
                         "'\(drop.source.path)' and '\(keep.source.path)' both become /\(keep.urlPath); '\(drop.source.path)' is not published",
-                        note: "rename one of them, or give one a different folder"))
+                        note: "rename one of them, or move one to another folder"))
             } else {
                 byOutput[key] = page
             }
         }
         let pages = byOutput.values.sorted { $0.source.path < $1.source.path }
         var pageByID: [String: Int] = [:]
+        var pagesByTitle: [String: [Int]] = [:]
+        var pagesByStem: [String: [Int]] = [:]
+        var pageBySourceFolded: [String: [Int]] = [:]
         for (i, page) in pages.enumerated() {
             if let other = pageByID[page.id] {
                 diagnostics.append(
                     .error(
                         "id.duplicate", at: SourceLocation(file: page.source.displayPath),
-                        "page id '\(page.id)' is already used by \(pages[other].source.displayPath)"))
+                        "page id '\(page.id)' is already used by \(pages[other].source.displayPath)",
+                        note: "set a different `id` in the front matter of one of them"))
             } else {
                 pageByID[page.id] = i
             }
+            pagesByTitle[page.title.lowercased(), default: []].append(i)
+            pagesByStem[Self.stem(of: page).lowercased(), default: []].append(i)
+            pageBySourceFolded[String(page.source.path.dropLast(3)).lowercased(), default: []].append(i)
         }
+        let pageBySource = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.source.path, $0) })
+
+        // Aliases: each becomes a redirect page, unless something real is there.
+        var aliases: [(String, Int)] = []
+        var taken = Set(pages.map { $0.outputPath.lowercased() })
+        for (i, page) in pages.enumerated() {
+            for alias in page.frontMatter.aliases {
+                guard let output = Self.aliasOutputPath(alias, basePath: settings.basePath) else {
+                    diagnostics.append(
+                        .warning(
+                            "alias.invalid", at: SourceLocation(file: page.source.displayPath),
+                            "alias '\(alias)' is not a path inside the site"))
+                    continue
+                }
+                guard taken.insert(output.lowercased()).inserted else {
+                    diagnostics.append(
+                        .warning(
+                            "url.duplicate", at: SourceLocation(file: page.source.displayPath),
+                            "alias '\(alias)' is already the address of another page or alias; no redirect is written"))
+                    continue
+                }
+                aliases.append((output, i))
+            }
+        }
+
+        self.settings = settings
         self.pages = pages
-        self.basePath = basePath
+        self.drafts = drafts
         self.assets = Set(assets)
-        self.pageBySource = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.source.path, $0) })
+        self.pageBySource = pageBySource
+        self.pageBySourceFolded = pageBySourceFolded
         self.pageByID = pageByID
+        self.pagesByTitle = pagesByTitle
+        self.pagesByStem = pagesByStem
+        self.anchorsByPage = pages.map { Set($0.document.headings.map(\.id) + $0.document.htmlAnchors) }
+        self.aliases = aliases
         self.navigation = Navigation(pages: pages)
         self.diagnostics = diagnostics
+    }
+
+    /// A convenience for tests and tools: settings from the base path alone.
+    package init(pages: [Page], assets: [String], basePath: String) {
+        self.init(pages: pages, assets: assets, settings: Settings(basePath: basePath))
     }
 
     private static func preferred(_ a: Page, _ b: Page) -> (keep: Page, drop: Page) {
@@ -66,6 +145,31 @@ package struct SiteIndex: Sendable {
         return a.source.path < b.source.path ? (a, b) : (b, a)
     }
 
+    /// The file name without `.md`, or the folder's name for an index page.
+    static func stem(of page: Page) -> String {
+        let path = page.isFolderIndex ? page.sourceFolder : String(page.source.path.dropLast(3))
+        return path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// `/old/em/` → `old/em/index.html`; `/old/em.html` → `old/em.html`.
+    static func aliasOutputPath(_ alias: String, basePath: String) -> String? {
+        var path = alias
+        if let scheme = path.range(of: "://") {
+            guard let slash = path[scheme.upperBound...].firstIndex(of: "/") else { return nil }
+            path = String(path[slash...])
+        }
+        if basePath != "/", path.hasPrefix(basePath) { path = "/" + path.dropFirst(basePath.count) }
+        let parts = path.split(separator: "/").map(String.init)
+        guard !parts.isEmpty, !parts.contains(".."), !parts.contains(".") else { return nil }
+        let joined = parts.joined(separator: "/")
+        if joined.hasSuffix(".html") || joined.hasSuffix(".htm") { return joined }
+        return joined + "/index.html"
+    }
+
+    // MARK: - Lookups
+
+    package func pageIndex(atSource path: String) -> Int? { pageBySource[path] }
+
     package func page(atSource path: String) -> Page? {
         pageBySource[path].map { pages[$0] }
     }
@@ -74,6 +178,20 @@ package struct SiteIndex: Sendable {
         pageByID[id].map { pages[$0] }
     }
 
+    package func pageIndex(withID id: String) -> Int? { pageByID[id] }
+
+    /// Pages whose source path without `.md` matches, ignoring case.
+    package func pageIndices(atFoldedPath path: String) -> [Int] { pageBySourceFolded[path.lowercased()] ?? [] }
+
+    /// Pages whose title matches, ignoring case.
+    package func pageIndices(withTitle title: String) -> [Int] { pagesByTitle[title.lowercased()] ?? [] }
+
+    /// Pages whose file name (without `.md`) matches, ignoring case.
+    package func pageIndices(withStem stem: String) -> [Int] { pagesByStem[stem.lowercased()] ?? [] }
+
+    /// Heading ids and raw HTML ids of a page.
+    package func anchors(ofPage index: Int) -> Set<String> { anchorsByPage[index] }
+
     /// The public URL of a path below the site root (`roles/em/` → `/handbook/roles/em/`),
     /// percent-encoded where a URL needs it.
     package func url(_ urlPath: String) -> String {
@@ -81,6 +199,8 @@ package struct SiteIndex: Sendable {
         if urlPath.utf8.allSatisfy(Self.isPlainPathByte) { return basePath + urlPath }
         return basePath + (urlPath.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? urlPath)
     }
+
+    package func url(of page: Page) -> String { url(page.urlPath) }
 
     private static func isPlainPathByte(_ b: UInt8) -> Bool {
         switch b {
@@ -91,8 +211,6 @@ package struct SiteIndex: Sendable {
         default: false
         }
     }
-
-    package func url(of page: Page) -> String { url(page.urlPath) }
 
     private static let pathCharacters: CharacterSet = {
         var set = CharacterSet.urlPathAllowed

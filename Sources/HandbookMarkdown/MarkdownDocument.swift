@@ -17,11 +17,29 @@ package struct Heading: Sendable, Hashable {
     }
 }
 
+/// What a link becomes in the output: its URL and, for a wiki link written
+/// without a label, the text to show (the target's title).
+package struct LinkRewrite: Sendable, Hashable {
+    package var url: String
+    package var text: String?
+
+    package init(url: String, text: String? = nil) {
+        self.url = url
+        self.text = text
+    }
+}
+
 /// A link or image destination as written in the Markdown, with its position.
 package struct LinkReference: Sendable, Hashable {
     package enum Kind: String, Sendable, Hashable {
+        /// `[text](destination)` and autolinks.
         case link
+        /// `![alt](destination)`.
         case image
+        /// `[[target]]`, `[[target#anchor|label]]`: resolved by id, path or title.
+        case wiki
+        /// `href` or `src` in raw HTML.
+        case html
     }
 
     package var kind: Kind
@@ -42,6 +60,8 @@ package struct LinkReference: Sendable, Hashable {
 package struct MarkdownDocument: Sendable {
     package var headings: [Heading]
     package var links: [LinkReference]
+    /// Anchor ids set in raw HTML (`<a id="x">`, `<a name="x">`).
+    package var htmlAnchors: [String] = []
     /// The HTML of the body, when it was asked for.
     package var html: String
 

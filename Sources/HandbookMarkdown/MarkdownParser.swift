@@ -14,8 +14,8 @@ import Darwin
 /// cmark is safe to use from several threads as long as each works on its own
 /// document, so `parse` may run in parallel.
 package enum MarkdownParser {
-    /// Asks what a link's URL becomes in the output; `nil` keeps it as written.
-    package typealias LinkRewriter = (LinkReference) -> String?
+    /// Asks what a link becomes in the output; `nil` keeps it as written.
+    package typealias LinkRewriter = (LinkReference) -> LinkRewrite?
 
     /// Parses `source` and returns its headings, links and (if `renderHTML`)
     /// body HTML. `lineOffset` is added to every line number, so positions
@@ -50,10 +50,17 @@ package enum MarkdownParser {
             cellOrigins = tables.cellOrigins
         }
         if extensions.taskLists || extensions.alerts { BlockExtensions(extensions: extensions).apply(to: document) }
+        var wikiOrigins: [OpaquePointer: WikiLinks.Origin] = [:]
+        if extensions.wikiLinks {
+            var wiki = WikiLinks()
+            wiki.apply(to: document)
+            wikiOrigins = wiki.origins
+        }
         if extensions.autolinks || extensions.strikethrough { InlineExtensions(extensions: extensions).apply(to: document) }
 
         var walker = TreeWalker(options: options, lineOffset: lineOffset, rewriteLink: rewriteLink)
         walker.cellOrigins = cellOrigins
+        walker.wikiOrigins = wikiOrigins
         walker.walk(document)
         walker.applyHeadingIDs()
 
@@ -66,7 +73,9 @@ package enum MarkdownParser {
                 free(rendered)
             }
         }
-        return MarkdownDocument(headings: walker.headings, links: walker.links, html: html)
+        var result = MarkdownDocument(headings: walker.headings, links: walker.links, html: html)
+        result.htmlAnchors = walker.htmlAnchors
+        return result
     }
 }
 
@@ -82,6 +91,9 @@ private struct TreeWalker {
     private var headingNodes: [(node: OpaquePointer, id: String)] = []
     /// Table cells and where their text starts in the body.
     var cellOrigins: [OpaquePointer: (line: Int, column: Int)] = [:]
+    /// Links made from `[[...]]`, and where they were written.
+    var wikiOrigins: [OpaquePointer: WikiLinks.Origin] = [:]
+    var htmlAnchors: [String] = []
     private var cellStack: [(line: Int, column: Int)] = []
     private var slugger = HeadingSlugger()
 
@@ -110,11 +122,7 @@ private struct TreeWalker {
             case CMARK_NODE_IMAGE:
                 visitLink(node, kind: .image)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                if options.rawHTML == .filter, let literal = cmark_node_get_literal(node) {
-                    let html = String(cString: literal)
-                    let filtered = HTMLSafety.tagFilter(html)
-                    if filtered != html { _ = cmark_node_set_literal(node, filtered) }
-                }
+                visitHTML(node)
             default:
                 break
             }
@@ -143,15 +151,66 @@ private struct TreeWalker {
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
         var line = Int(cmark_node_get_start_line(node))
         var column = Int(cmark_node_get_start_column(node))
+        let wiki = wikiOrigins.isEmpty ? nil : wikiOrigins[node]
+        if let wiki { (line, column) = (wiki.line, wiki.column) }
         if let cell = cellStack.last {
             // Inside a table cell, cmark counted from the cell's own text.
             (line, column) = (cell.line, cell.column + column - 1)
         }
-        let reference = LinkReference(kind: kind, destination: url, line: line + lineOffset, column: column)
+        let reference = LinkReference(
+            kind: wiki == nil ? kind : .wiki, destination: url, line: line + lineOffset, column: column)
         links.append(reference)
-        var output = rewriteLink?(reference) ?? url
+        let rewrite = rewriteLink?(reference)
+        var output = rewrite?.url ?? url
         if options.rawHTML != .allow, HTMLSafety.isDangerousURL(output) { output = "" }
         if output != url { _ = cmark_node_set_url(node, output) }
+        if let wiki, !wiki.hasLabel, let text = rewrite?.text, let child = cmark_node_first_child(node) {
+            _ = cmark_node_set_literal(child, text)
+        }
+    }
+
+    /// Raw HTML: collects `href`/`src` as links (rewritten in place) and
+    /// `id`/`name` as anchors, then applies the tagfilter.
+    private mutating func visitHTML(_ node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let original = String(cString: literal)
+        var html = original
+        let attributes = HTMLAttributeScanner.attributes(in: original)
+        if !attributes.isEmpty {
+            let bytes = Array(original.utf8)
+            let startLine = Int(cmark_node_get_start_line(node))
+            let startColumn = Int(cmark_node_get_start_column(node))
+            var out: [UInt8] = []
+            var copied = 0
+            for attribute in attributes {
+                if attribute.name == "id" || attribute.name == "name" {
+                    htmlAnchors.append(attribute.value)
+                    continue
+                }
+                // Line and column of the value, counted through the HTML's own lines.
+                let before = bytes[..<attribute.range.lowerBound]
+                let newlines = before.filter { $0 == 0x0A }.count
+                let column = newlines == 0
+                    ? startColumn + attribute.range.lowerBound
+                    : attribute.range.lowerBound - (before.lastIndex(of: 0x0A) ?? 0)
+                let reference = LinkReference(
+                    kind: .html, destination: attribute.value, line: startLine + newlines + lineOffset, column: column)
+                links.append(reference)
+                var output = rewriteLink?(reference)?.url ?? attribute.value
+                if options.rawHTML == .filter, HTMLSafety.isDangerousURL(output) { output = "" }
+                if output != attribute.value {
+                    out += bytes[copied..<attribute.range.lowerBound]
+                    out += Array(HTMLAttributeScanner.encodeAttribute(output).utf8)
+                    copied = attribute.range.upperBound
+                }
+            }
+            if copied > 0 {
+                out += bytes[copied...]
+                html = String(decoding: out, as: UTF8.self)
+            }
+        }
+        if options.rawHTML == .filter { html = HTMLSafety.tagFilter(html) }
+        if html != original { _ = cmark_node_set_literal(node, html) }
     }
 
     /// Replaces each heading with a custom block holding a custom inline that

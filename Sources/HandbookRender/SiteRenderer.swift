@@ -12,8 +12,10 @@ package struct SiteRenderer: Sendable {
     package let index: SiteIndex
     package let theme: Theme
     package let site: SiteView
+    package let graph: LinkGraph
     package let markdownOptions: MarkdownOptions
-    private let resolver: LinkResolver
+    /// Previous and next page within each page's folder, by page index.
+    private let pager: [Int: (previous: Int?, next: Int?)]
     /// Sidebar HTML per folder: the top level, with each folder on the way
     /// down to this one opened. Rendered once per folder, shared by its pages.
     private let navigationByFolder: [String: String]
@@ -21,11 +23,12 @@ package struct SiteRenderer: Sendable {
     /// The folder of the output that holds the theme's static files.
     package static let themeFolder = "_handbook"
 
-    package init(index: SiteIndex, theme: Theme, config: SiteConfig) {
+    package init(index: SiteIndex, graph: LinkGraph, theme: Theme, config: SiteConfig) {
         self.index = index
+        self.graph = graph
         self.theme = theme
         self.markdownOptions = config.markdownOptions
-        self.resolver = LinkResolver(index: index)
+        self.pager = Self.pager(for: index)
         self.site = SiteView(
             title: config.title, language: config.language, homeURL: index.basePath,
             themeURL: index.basePath + Self.themeFolder + "/")
@@ -52,24 +55,113 @@ package struct SiteRenderer: Sendable {
     }
 
     /// Renders one Markdown page: converts its body with links rewritten to
-    /// the site's URLs, then applies the template of its kind.
-    package func render(_ page: Page) -> (html: String, diagnostics: [Diagnostic]) {
-        let resolver = self.resolver
+    /// the site's URLs (resolved once, in the index stage), then applies the
+    /// template of its kind.
+    package func render(pageAt pageIndex: Int) -> (html: String, diagnostics: [Diagnostic]) {
+        let page = index.pages[pageIndex]
+        let rewrites = graph.rewrites(forPage: pageIndex)
         let document = MarkdownParser.parse(
             page.body, options: markdownOptions, lineOffset: page.bodyLineOffset, renderHTML: true,
-            rewriteLink: { link in
-                if case .resolved(let url) = resolver.resolve(link.destination, from: page) { return url }
-                return nil
-            })
+            rewriteLink: { rewrites.isEmpty ? nil : rewrites[LinkKey($0)] })
         let url = index.url(of: page)
+        let neighbours = pager[pageIndex]
         let view = PageView(
             site: site, title: page.title, url: url, kind: page.kind.rawValue, summary: page.frontMatter.summary,
             body: document.html, showTitle: document.headings.first?.level != 1 || document.firstTitle == nil,
             navigation: navigation(folder: page.sourceFolder, current: url),
             breadcrumbs: breadcrumbs(for: page.urlPath, includingLast: false),
-            entries: sectionEntries(for: page), params: Dictionary(page.frontMatter.extra.map { ($0.key, $0.value.plain) }, uniquingKeysWith: { a, _ in a }))
+            entries: sectionEntries(for: page),
+            toc: document.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+                TOCEntryView(title: $0.text, url: "#" + $0.id, level: $0.level)
+            },
+            backlinks: graph.backlinks[pageIndex].map { backlink in
+                let source = index.pages[backlink.source]
+                return LinkView(
+                    title: source.title, url: index.url(of: source) + (backlink.sections.first.map { "#" + $0.id } ?? ""),
+                    detail: backlink.sections.isEmpty ? nil : backlink.sections.map(\.title).joined(separator: ", "))
+            },
+            previous: neighbours?.previous.map { link(toPage: $0) },
+            next: neighbours?.next.map { link(toPage: $0) },
+            tags: page.frontMatter.tags.map { LinkView(title: $0, url: tagURL($0)) },
+            params: Dictionary(page.frontMatter.extra.map { ($0.key, $0.value.plain) }, uniquingKeysWith: { a, _ in a }))
         let template = theme.templateNames.contains(page.kind.rawValue) ? page.kind.rawValue : "page"
         return renderView(view, template: template, file: page.source.displayPath)
+    }
+
+    private func link(toPage i: Int) -> LinkView {
+        LinkView(title: index.pages[i].title, url: index.url(of: index.pages[i]))
+    }
+
+    /// Within a folder: its index page first, then its pages in navigation order.
+    private static func pager(for index: SiteIndex) -> [Int: (previous: Int?, next: Int?)] {
+        var result: [Int: (previous: Int?, next: Int?)] = [:]
+        for section in index.navigation.sections {
+            var order: [Int] = []
+            if let own = section.sourcePath.flatMap(index.pageIndex(atSource:)) { order.append(own) }
+            order += section.children.compactMap { $0.isSection ? nil : $0.sourcePath.flatMap(index.pageIndex(atSource:)) }
+            for (k, i) in order.enumerated() {
+                result[i] = (k > 0 ? order[k - 1] : nil, k + 1 < order.count ? order[k + 1] : nil)
+            }
+        }
+        return result
+    }
+
+    // MARK: - Tags
+
+    /// The folder of the generated tag pages.
+    package static let tagsFolder = "tags"
+
+    package static func tagSlug(_ tag: String) -> String { HeadingSlugger.baseSlug(tag) }
+
+    func tagURL(_ tag: String) -> String { index.url(Self.tagsFolder + "/" + Self.tagSlug(tag) + "/") }
+
+    /// Tag → pages, tags sorted by name and pages by title.
+    package var tagged: [(tag: String, pages: [Int])] {
+        var byTag: [String: [Int]] = [:]
+        for (i, page) in index.pages.enumerated() {
+            for tag in Set(page.frontMatter.tags) { byTag[tag, default: []].append(i) }
+        }
+        return byTag.keys.sorted { $0.lowercased() < $1.lowercased() }.map { tag in
+            (tag, byTag[tag]!.sorted { index.pages[$0].title.lowercased() < index.pages[$1].title.lowercased() })
+        }
+    }
+
+    /// The page listing every page with one tag, and the page listing all tags.
+    package func renderTagPages() -> [(outputPath: String, html: String, diagnostics: [Diagnostic])] {
+        let all = tagged
+        guard !all.isEmpty else { return [] }
+        var result: [(String, String, [Diagnostic])] = []
+        let folderURL = index.url(Self.tagsFolder + "/")
+        for (tag, pages) in all {
+            let url = tagURL(tag)
+            let view = PageView(
+                site: site, title: "Tagged “\(tag)”", url: url, kind: "tag", summary: nil, body: nil, showTitle: true,
+                navigation: navigation(folder: "", current: ""),
+                breadcrumbs: [LinkView(title: index.navigation.root.title, url: index.basePath), LinkView(title: "Tags", url: folderURL)],
+                entries: pages.map { link(toPage: $0) }, params: [:])
+            let (html, problems) = renderView(view, template: "section", file: "tags")
+            result.append((Self.tagsFolder + "/" + Self.tagSlug(tag) + "/index.html", html, problems))
+        }
+        let view = PageView(
+            site: site, title: "Tags", url: folderURL, kind: "tags", summary: nil, body: nil, showTitle: true,
+            navigation: navigation(folder: "", current: ""),
+            breadcrumbs: [LinkView(title: index.navigation.root.title, url: index.basePath)],
+            entries: all.map { LinkView(title: $0.tag, url: tagURL($0.tag), detail: "\($0.pages.count) page\($0.pages.count == 1 ? "" : "s")") },
+            params: [:])
+        let (html, problems) = renderView(view, template: "section", file: "tags")
+        result.append((Self.tagsFolder + "/index.html", html, problems))
+        return result
+    }
+
+    // MARK: - Aliases
+
+    /// A small page that sends readers of an old address to the page's URL.
+    package func renderRedirect(toPage i: Int) -> (html: String, diagnostics: [Diagnostic]) {
+        let page = index.pages[i]
+        let view = PageView(
+            site: site, title: page.title, url: index.url(of: page), kind: "redirect", summary: nil, body: nil,
+            showTitle: false, navigation: "", breadcrumbs: [], entries: [], params: [:])
+        return renderView(view, template: "redirect", file: page.source.displayPath)
     }
 
     /// The pages and subsections of a folder index page, for templates that list them.

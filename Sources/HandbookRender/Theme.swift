@@ -9,7 +9,7 @@ package struct Theme: Sendable {
     package let library: MustacheLibrary
     package let templateNames: Set<String>
     /// Templates every theme must have.
-    package static let requiredTemplates = ["page", "section", "404", "navigation"]
+    package static let requiredTemplates = ["page", "section", "404", "navigation", "redirect"]
     /// Static files to copy into the output's `_handbook/` folder:
     /// path below `assets/` → absolute source path.
     package let assets: [String: String]

@@ -23,17 +23,37 @@ package struct SiteView: Sendable, MustacheParent {
     }
 }
 
-/// A titled link: breadcrumbs, section entries.
+/// A titled link: breadcrumbs, section entries, tags, previous and next.
 package struct LinkView: Sendable, MustacheParent {
     package var title: String
     package var url: String
     package var isSection = false
+    /// A short extra line: the section a backlink comes from, a tag's page count.
+    package var detail: String?
 
     package func child(named name: String) -> Any? {
         switch name {
         case "title": title
         case "url": url
         case "isSection": isSection
+        case "detail": detail
+        default: nil
+        }
+    }
+}
+
+/// One entry of a page's table of contents (its h2 and h3 headings).
+package struct TOCEntryView: Sendable, MustacheParent {
+    package var title: String
+    package var url: String
+    package var level: Int
+
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "level": level
+        case "isSubsection": level > 2
         default: nil
         }
     }
@@ -83,6 +103,12 @@ package struct PageView: Sendable, MustacheParent {
     package var breadcrumbs: [LinkView]
     /// Entries of a section page.
     package var entries: [LinkView]
+    package var toc: [TOCEntryView] = []
+    /// Pages that link here ("Referenced by").
+    package var backlinks: [LinkView] = []
+    package var previous: LinkView?
+    package var next: LinkView?
+    package var tags: [LinkView] = []
     /// Front matter keys Handbook does not know, for custom templates.
     package var params: [String: any Sendable]
 
@@ -99,6 +125,16 @@ package struct PageView: Sendable, MustacheParent {
         case "breadcrumbs": breadcrumbs
         case "hasBreadcrumbs": breadcrumbs.count > 0
         case "entries": entries
+        case "hasEntries": !entries.isEmpty
+        case "toc": toc
+        case "hasTOC": toc.count >= 2
+        case "backlinks": backlinks
+        case "hasBacklinks": !backlinks.isEmpty
+        case "previous": previous
+        case "next": next
+        case "hasPager": previous != nil || next != nil
+        case "tags": tags
+        case "hasTags": !tags.isEmpty
         case "params": params
         default: nil
         }

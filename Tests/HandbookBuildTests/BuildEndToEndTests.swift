@@ -170,7 +170,7 @@ import Testing
         #expect(
             text.stdout == """
                 content/roles/tech-lead.md:3:9: warning: link target 'staff-engineer.md#scope' does not exist [link.broken]
-                    note: looked for 'roles/staff-engineer.md' in the content folder
+                    note: no page or file 'roles/staff-engineer.md' in the content folder
                 0 errors, 1 warning in 6 pages
 
                 """)
@@ -178,13 +178,13 @@ import Testing
         #expect(github.status == 1)
         #expect(
             github.stdout
-                == "::warning file=content/roles/tech-lead.md,line=3,col=9,title=link.broken::link target 'staff-engineer.md#scope' does not exist%0Alooked for 'roles/staff-engineer.md' in the content folder\n"
+                == "::warning file=content/roles/tech-lead.md,line=3,col=9,title=link.broken::link target 'staff-engineer.md#scope' does not exist%0Ano page or file 'roles/staff-engineer.md' in the content folder\n"
         )
         let json = try CLI.run(["check", "--site", site.root.path, "--format", "json"])
         #expect(json.status == 1)
         #expect(
             json.stdout
-                == #"[{"column":9,"file":"content/roles/tech-lead.md","identifier":"link.broken","line":3,"message":"link target 'staff-engineer.md#scope' does not exist","notes":["looked for 'roles/staff-engineer.md' in the content folder"],"severity":"warning"}]"# + "\n")
+                == #"[{"column":9,"file":"content/roles/tech-lead.md","identifier":"link.broken","line":3,"message":"link target 'staff-engineer.md#scope' does not exist","notes":["no page or file 'roles/staff-engineer.md' in the content folder"],"severity":"warning"}]"# + "\n")
         #expect(!site.exists("public"))
     }
 

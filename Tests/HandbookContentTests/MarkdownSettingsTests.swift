@@ -13,7 +13,7 @@ import Testing
 
     @Test func eachExtensionCanBeTurnedOff() {
         let (config, diagnostics) = SiteConfig.decode(
-            "markdown:\n  tables: false\n  task_lists: false\n  strikethrough: no\n  autolinks: false\n  alerts: false\n",
+            "markdown:\n  tables: false\n  task_lists: false\n  strikethrough: no\n  autolinks: false\n  alerts: false\n  wiki_links: false\n",
             file: "handbook.yml")
         #expect(diagnostics.isEmpty)
         #expect(config.extensions == .none)

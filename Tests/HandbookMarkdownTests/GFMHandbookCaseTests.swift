@@ -30,7 +30,7 @@ import Testing
 
     @Test func linksInCellsAreRewritten() {
         let doc = MarkdownParser.parse(
-            "| Role |\n|---|\n| [EM](em.md) |\n", rewriteLink: { $0.destination == "em.md" ? "/roles/em/" : nil })
+            "| Role |\n|---|\n| [EM](em.md) |\n", rewriteLink: { $0.destination == "em.md" ? LinkRewrite(url: "/roles/em/") : nil })
         #expect(doc.html.contains("<td><a href=\"/roles/em/\">EM</a></td>"))
     }
 

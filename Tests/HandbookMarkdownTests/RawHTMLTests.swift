@@ -61,7 +61,7 @@ import Testing
     @Test func linksAreRewrittenWithPositions() {
         let doc = MarkdownParser.parse(
             "Intro\n\nSee [the EM](../roles/em.md#hiring) and ![chart](img/c.png).\n", lineOffset: 3,
-            rewriteLink: { $0.destination.hasSuffix(".png") ? nil : "/roles/em/#hiring" })
+            rewriteLink: { $0.destination.hasSuffix(".png") ? nil : LinkRewrite(url: "/roles/em/#hiring") })
         #expect(doc.links.map(\.destination) == ["../roles/em.md#hiring", "img/c.png"])
         #expect(doc.links.map(\.line) == [6, 6])
         #expect(doc.links.map(\.column) == [5, 41])

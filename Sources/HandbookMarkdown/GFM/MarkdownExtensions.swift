@@ -7,6 +7,8 @@ package struct MarkdownExtensions: Sendable, Hashable {
     package var strikethrough = true
     package var autolinks = true
     package var alerts = true
+    /// Not GitHub's, but common in handbooks kept in wikis and Obsidian: `[[page]]`.
+    package var wikiLinks = true
 
     package init() {}
 
@@ -18,8 +20,9 @@ package struct MarkdownExtensions: Sendable, Hashable {
         e.strikethrough = false
         e.autolinks = false
         e.alerts = false
+        e.wikiLinks = false
         return e
     }()
 
-    package var anyEnabled: Bool { tables || taskLists || strikethrough || autolinks || alerts }
+    package var anyEnabled: Bool { tables || taskLists || strikethrough || autolinks || alerts || wikiLinks }
 }

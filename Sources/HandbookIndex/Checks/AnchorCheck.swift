@@ -1,0 +1,45 @@
+import HandbookContent
+import HandbookDiagnostics
+
+/// Links to an anchor that the target page does not have (`link.broken-anchor`),
+/// on other pages and on the same page. Anchors are heading ids (GitHub's
+/// rules, or `{#id}`) and `id`/`name` attributes in raw HTML.
+enum AnchorCheck {
+    static func check(_ index: SiteIndex, _ graph: LinkGraph) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (p, page) in index.pages.enumerated() {
+            for entry in graph.entries[p] {
+                let target: Int
+                let fragment: String
+                switch entry.resolution {
+                case .page(let i, let f?, _) where !f.isEmpty:
+                    (target, fragment) = (i, f)
+                case .sameDocument(let f) where !f.isEmpty && f != "top":
+                    (target, fragment) = (p, f)
+                default:
+                    continue
+                }
+                let anchors = index.anchors(ofPage: target)
+                guard !anchors.contains(fragment) else { continue }
+                let link = entry.link
+                let name = target == p ? "this page" : "'\(index.pages[target].source.path)'"
+                diagnostics.append(
+                    .warning(
+                        "link.broken-anchor",
+                        at: SourceLocation(file: page.source.displayPath, line: link.line, column: link.column),
+                        "\(name) has no anchor '#\(fragment)'",
+                        note: note(for: fragment, anchors: anchors, in: index.pages[target])))
+            }
+        }
+        return diagnostics
+    }
+
+    private static func note(for fragment: String, anchors: Set<String>, in page: Page) -> String {
+        if anchors.isEmpty { return "the page has no headings" }
+        let near = Suggestions.closest(to: fragment, among: anchors.sorted())
+        if !near.isEmpty { return "did you mean " + near.map { "'#\($0)'" }.joined(separator: ", ") + "?" }
+        let ordered = page.document.headings.map(\.id)
+        let listed = ordered.prefix(5).map { "#\($0)" }.joined(separator: ", ")
+        return "anchors on that page: \(listed)\(ordered.count > 5 ? ", …" : "")"
+    }
+}

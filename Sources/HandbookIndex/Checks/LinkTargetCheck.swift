@@ -1,0 +1,62 @@
+import HandbookContent
+import HandbookDiagnostics
+import HandbookMarkdown
+
+/// Links whose target is missing (`link.broken`), a draft (`link.draft`),
+/// several pages (`link.ambiguous`) or a script URL (`link.unsafe`).
+enum LinkTargetCheck {
+    static func check(_ index: SiteIndex, _ graph: LinkGraph) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        lazy var candidates: [String] = index.pages.map { String($0.source.path.dropLast(3)) }
+            + index.navigation.sections.compactMap(\.folder).filter { !$0.isEmpty } + index.assets.sorted()
+        for (p, page) in index.pages.enumerated() {
+            for entry in graph.entries[p] {
+                let link = entry.link
+                let at = SourceLocation(file: page.source.displayPath, line: link.line, column: link.column)
+                let what = link.kind == .image ? "image" : "link"
+                switch entry.resolution {
+                case .broken(let target):
+                    diagnostics.append(
+                        .warning(
+                            "link.broken", at: at, "\(what) target '\(link.destination)' does not exist",
+                            note: suggestion(for: target, kind: link.kind, index: index, candidates: candidates)))
+                case .draft(let path):
+                    diagnostics.append(
+                        .warning(
+                            "link.draft", at: at, "\(what) to '\(link.destination)', which is a draft and is not published",
+                            note: "publish \(path) (remove `draft: true`) or remove the link"))
+                case .ambiguous(let matches):
+                    let names = matches.map { "\(index.pages[$0].source.path) (\"\(index.pages[$0].title)\")" }
+                    diagnostics.append(
+                        .warning(
+                            "link.ambiguous", at: at, "wiki link '[[\(link.destination)]]' matches \(matches.count) pages",
+                            note: "candidates: \(names.joined(separator: ", ")); write the path or id instead"))
+                case .unsafe:
+                    diagnostics.append(
+                        .warning(
+                            "link.unsafe", at: at, "\(what) uses a script or data URL, which is never published",
+                            note: "the link is emptied in the output"))
+                default:
+                    continue
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private static func suggestion(for target: String, kind: LinkReference.Kind, index: SiteIndex, candidates: [String]) -> String {
+        var name = target
+        if name.hasSuffix(".md") { name.removeLast(3) }
+        while name.hasSuffix("/") { name.removeLast() }
+        var found: [String] = []
+        // A page with the same file name elsewhere is the likeliest meaning (a moved file).
+        let stem = name.split(separator: "/").last.map(String.init) ?? name
+        for i in index.pageIndices(withStem: stem) { found.append(String(index.pages[i].source.path.dropLast(3))) }
+        if kind == .wiki { found += index.pages.map(\.title).filter { Suggestions.distance(Array($0.lowercased().unicodeScalars), Array(name.lowercased().unicodeScalars), limit: 3) <= 3 } }
+        for candidate in Suggestions.closest(to: name, among: candidates) where !found.contains(candidate) {
+            found.append(candidate)
+        }
+        guard !found.isEmpty else { return "no page or file '\(target)' in the content folder" }
+        return "did you mean " + found.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + "?"
+    }
+}

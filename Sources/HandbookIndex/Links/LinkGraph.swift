@@ -1,0 +1,85 @@
+import HandbookContent
+import HandbookMarkdown
+
+/// Every link of every page, resolved once, and the reverse: which pages
+/// link to each page ("Referenced by"). Checks and the render stage read it;
+/// nothing resolves a link twice.
+package struct LinkGraph: Sendable {
+    package struct Entry: Sendable {
+        package var link: LinkReference
+        package var resolution: LinkResolver.Resolution
+        package var rewrite: LinkRewrite?
+    }
+
+    /// A page that links here, and the sections of that page the links are in
+    /// (in document order; empty when the links come before any heading).
+    package struct Backlink: Sendable, Hashable {
+        package struct Section: Sendable, Hashable {
+            package var title: String
+            package var id: String
+        }
+
+        package var source: Int
+        package var sections: [Section]
+    }
+
+    /// Links of each page, in document order, parallel to `SiteIndex.pages`.
+    package let entries: [[Entry]]
+    /// Pages linking to each page, by title, without duplicates or self-links.
+    package let backlinks: [[Backlink]]
+
+    package init(index: SiteIndex) {
+        let resolver = LinkResolver(index: index)
+        // target → source → sections, in the order first seen.
+        var backlinks = Array(repeating: [Int: [Backlink.Section]](), count: index.pages.count)
+        var entries: [[Entry]] = []
+        entries.reserveCapacity(index.pages.count)
+        for (source, page) in index.pages.enumerated() {
+            var pageEntries: [Entry] = []
+            pageEntries.reserveCapacity(page.document.links.count)
+            for link in page.document.links {
+                let resolution = resolver.resolve(link, from: page)
+                pageEntries.append(Entry(link: link, resolution: resolution, rewrite: resolver.rewrite(resolution, for: link)))
+                if case .page(let target, _, _) = resolution, target != source {
+                    var sections = backlinks[target][source] ?? []
+                    if let heading = page.document.headings.last(where: { $0.line <= link.line && $0.level > 1 }) {
+                        let section = Backlink.Section(title: heading.text, id: heading.id)
+                        if !sections.contains(section) { sections.append(section) }
+                    }
+                    backlinks[target][source] = sections
+                }
+            }
+            entries.append(pageEntries)
+        }
+        self.entries = entries
+        self.backlinks = backlinks.map { sources in
+            sources.map { Backlink(source: $0.key, sections: $0.value) }.sorted { a, b in
+                let (ta, tb) = (index.pages[a.source].title.lowercased(), index.pages[b.source].title.lowercased())
+                return ta != tb ? ta < tb : a.source < b.source
+            }
+        }
+    }
+
+    /// The rewrites of one page's links, keyed by position and destination, for
+    /// the render stage's second pass over the same Markdown.
+    package func rewrites(forPage index: Int) -> [LinkKey: LinkRewrite] {
+        var result: [LinkKey: LinkRewrite] = [:]
+        for entry in entries[index] {
+            if let rewrite = entry.rewrite { result[LinkKey(entry.link)] = rewrite }
+        }
+        return result
+    }
+}
+
+/// A link's identity within its page: where it is and what it says.
+package struct LinkKey: Hashable, Sendable {
+    var line: Int
+    var column: Int
+    var destination: String
+
+    package init(_ link: LinkReference) {
+        line = link.line
+        column = link.column
+        destination = link.destination
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import HandbookContent
+import HandbookMarkdown
+
+/// Resolves links written in pages to the pages, anchors and assets of the
+/// site, in every style real handbooks use:
+///
+/// - relative links to `.md` files, folders and assets, with `../`, `#fragment`
+///   and `?query`;
+/// - site-root links with or without `.md` (`/roles/engineering-manager/`);
+/// - absolute URLs to the site itself (`base_url`) or to its source repository
+///   (`repo_url` + `/blob/<branch>/…` or `/tree/<branch>/…`);
+/// - wiki links `[[target#anchor|label]]`, by id, then path, then file name,
+///   then title, ignoring case;
+/// - `href` and `src` in raw HTML, like Markdown links.
+package struct LinkResolver: Sendable {
+    package let index: SiteIndex
+
+    package init(index: SiteIndex) { self.index = index }
+
+    package enum Resolution: Sendable, Equatable {
+        /// Not a link into the site (`https://elsewhere`, `mailto:`).
+        case external
+        /// `#fragment` on the same page.
+        case sameDocument(fragment: String)
+        /// A page, by its index in `SiteIndex.pages`.
+        case page(Int, fragment: String?, query: String)
+        /// The generated page of a folder without an index page.
+        case section(urlPath: String, fragment: String?)
+        /// A file under the content folder.
+        case asset(String)
+        /// A page that exists but is a draft (not published).
+        case draft(sourcePath: String)
+        /// A wiki link that fits several pages.
+        case ambiguous([Int])
+        /// `javascript:`, `vbscript:` or `data:`.
+        case unsafe
+        /// Into the site, but nothing is there. `target` is what was looked for.
+        case broken(target: String)
+    }
+
+    package func resolve(_ link: LinkReference, from page: Page) -> Resolution {
+        if link.kind == .wiki { return resolveWiki(link.destination, from: page) }
+        let destination = link.destination.trimmingCharacters(in: .whitespaces)
+        if destination.isEmpty { return .external }
+        if Self.isUnsafe(destination) { return .unsafe }
+        if destination.hasPrefix("#") { return .sameDocument(fragment: Self.decode(String(destination.dropFirst()))) }
+        if destination.hasPrefix("//") { return .external }
+        if Self.hasScheme(destination) {
+            guard let rooted = internalPath(ofAbsolute: destination) else { return .external }
+            return resolvePath(rooted, from: page, rooted: true)
+        }
+        return resolvePath(destination, from: page, rooted: destination.hasPrefix("/"))
+    }
+
+    /// The site-root path of an absolute URL that points at this site, if it does.
+    private func internalPath(ofAbsolute url: String) -> String? {
+        if let base = index.settings.baseURL, let rest = Self.strip(prefix: base, from: url) {
+            return "/" + rest
+        }
+        if let repo = index.settings.repoURL {
+            for kind in ["/blob/", "/tree/"] {
+                guard let rest = Self.strip(prefix: repo + kind, from: url) else { continue }
+                // Drop the branch name, then the content folder.
+                guard let slash = rest.firstIndex(of: "/") else { return "/" }
+                var path = String(rest[rest.index(after: slash)...])
+                let prefix = index.settings.contentPrefix
+                if !prefix.isEmpty {
+                    guard path == prefix || path.hasPrefix(prefix + "/") || path.hasPrefix(prefix + "#") else { return nil }
+                    path = String(path.dropFirst(prefix.count))
+                }
+                return path.hasPrefix("/") ? path : "/" + path
+            }
+        }
+        return nil
+    }
+
+    /// `url` without `prefix` (compared without a trailing slash), or nil.
+    private static func strip(prefix: String, from url: String) -> String? {
+        var prefix = prefix
+        while prefix.hasSuffix("/") { prefix.removeLast() }
+        guard url.hasPrefix(prefix) else { return nil }
+        let rest = url.dropFirst(prefix.count)
+        if rest.isEmpty { return "" }
+        guard let first = rest.first, first == "/" || first == "#" || first == "?" else { return nil }
+        return String(first == "/" ? rest.dropFirst() : rest)
+    }
+
+    private func resolvePath(_ destination: String, from page: Page, rooted: Bool) -> Resolution {
+        var path = Substring(destination)
+        var fragment: String?
+        var query = ""
+        if let hash = path.firstIndex(of: "#") {
+            fragment = Self.decode(String(path[path.index(after: hash)...]))
+            path = path[..<hash]
+        }
+        if let mark = path.firstIndex(of: "?") {
+            query = String(path[mark...])
+            path = path[..<mark]
+        }
+        var decoded = Self.decode(String(path))
+        let target: String?
+        if rooted {
+            if index.basePath != "/", decoded.hasPrefix(index.basePath) {
+                decoded = "/" + decoded.dropFirst(index.basePath.count)
+            }
+            target = Self.normalise(String(decoded.drop { $0 == "/" }), from: "")
+        } else {
+            target = Self.normalise(decoded, from: page.sourceFolder)
+        }
+        guard let target else { return .broken(target: decoded) }
+        return lookUp(target, fragment: fragment, query: query, from: page)
+    }
+
+    private func lookUp(_ target: String, fragment: String?, query: String, from page: Page) -> Resolution {
+        let trimmed = target.hasSuffix("/") ? String(target.dropLast()) : target
+        var candidates = [trimmed]
+        // Links written for the built site of Hugo or MkDocs: `x/index.html`, `x.html`.
+        if trimmed.hasSuffix("/index.html") { candidates.append(String(trimmed.dropLast(11))) }
+        if trimmed == "index.html" { candidates.append("") }
+        if trimmed.hasSuffix(".html") { candidates.append(String(trimmed.dropLast(5))) }
+        for candidate in candidates {
+            if candidate.isEmpty {
+                if let home = index.navigation.root.sourcePath.flatMap(index.pageIndex(atSource:)) {
+                    return .page(home, fragment: fragment, query: query)
+                }
+                return .section(urlPath: "", fragment: fragment)
+            }
+            if let i = index.pageIndex(atSource: candidate) { return .page(i, fragment: fragment, query: query) }
+            if index.assets.contains(candidate) { return .asset(candidate) }
+            if let i = index.pageIndex(atSource: candidate + ".md") { return .page(i, fragment: fragment, query: query) }
+            if let folder = index.navigation.section(forFolder: candidate) {
+                if let i = folder.sourcePath.flatMap(index.pageIndex(atSource:)) {
+                    return .page(i, fragment: fragment, query: query)
+                }
+                return .section(urlPath: folder.urlPath, fragment: fragment)
+            }
+            if index.drafts[candidate] != nil { return .draft(sourcePath: candidate) }
+            if index.drafts[candidate + ".md"] != nil { return .draft(sourcePath: candidate + ".md") }
+        }
+        return .broken(target: target)
+    }
+
+    /// `[[id]]`, `[[path]]`, `[[file-name]]`, `[[Title]]`, each with an optional `#anchor`.
+    private func resolveWiki(_ destination: String, from page: Page) -> Resolution {
+        var name = destination
+        var fragment: String?
+        if let hash = name.firstIndex(of: "#") {
+            fragment = String(name[name.index(after: hash)...]).trimmingCharacters(in: .whitespaces)
+            name = String(name[..<hash]).trimmingCharacters(in: .whitespaces)
+        }
+        if name.isEmpty {
+            return .sameDocument(fragment: fragment ?? "")
+        }
+        if let i = index.pageIndex(withID: name) { return .page(i, fragment: fragment, query: "") }
+        var path = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        while path.hasSuffix("/") { path.removeLast() }
+        while path.hasPrefix("/") { path.removeFirst() }
+        for matches in [
+            index.pageIndices(atFoldedPath: path), index.pageIndices(atFoldedPath: path + "/index"),
+            index.pageIndices(atFoldedPath: path + "/_index"), index.pageIndices(atFoldedPath: path + "/readme"),
+            index.pageIndices(withStem: path), index.pageIndices(withTitle: name),
+        ] where !matches.isEmpty {
+            return matches.count == 1 ? .page(matches[0], fragment: fragment, query: "") : .ambiguous(matches)
+        }
+        if index.drafts.values.contains(where: { $0.id == name || $0.title.lowercased() == name.lowercased() }) {
+            return .draft(sourcePath: index.drafts.values.first { $0.id == name || $0.title.lowercased() == name.lowercased() }!.source.path)
+        }
+        return .broken(target: name)
+    }
+
+    /// What a resolved link becomes in the output; nil keeps it as written.
+    package func rewrite(_ resolution: Resolution, for link: LinkReference) -> LinkRewrite? {
+        switch resolution {
+        case .page(let i, let fragment, let query):
+            let page = index.pages[i]
+            let url = index.url(of: page) + query + (fragment.map { "#" + $0 } ?? "")
+            return LinkRewrite(url: url, text: link.kind == .wiki ? page.title : nil)
+        case .section(let urlPath, let fragment):
+            return LinkRewrite(url: index.url(urlPath) + (fragment.map { "#" + $0 } ?? ""))
+        case .asset(let path):
+            return LinkRewrite(url: index.url(path))
+        case .sameDocument(let fragment) where link.kind == .wiki:
+            return LinkRewrite(url: "#" + fragment)
+        default:
+            return nil
+        }
+    }
+
+    /// Joins a relative path to a folder and removes `.` and `..`; `nil` when
+    /// it climbs above the content folder.
+    static func normalise(_ path: String, from folder: String) -> String? {
+        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+        let trailingSlash = path.hasSuffix("/") && path.count > 1
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/") + (trailingSlash && !parts.isEmpty ? "/" : "")
+    }
+
+    static func hasScheme(_ s: String) -> Bool {
+        guard let colon = s.firstIndex(of: ":"), colon != s.startIndex else { return false }
+        let scheme = s[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    static func isUnsafe(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon].lowercased().filter { !$0.isWhitespace && $0.asciiValue.map { $0 >= 0x20 } != false }
+        return scheme == "javascript" || scheme == "vbscript" || scheme == "data"
+    }
+
+    static func decode(_ s: String) -> String {
+        s.contains("%") ? (s.removingPercentEncoding ?? s) : s
+    }
+}
