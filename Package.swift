@@ -50,6 +50,8 @@ let package = Package(
         // The Markdown tests use libcmark directly as the oracle for "same output as cmark".
         .testTarget(name: "HandbookMarkdownTests", dependencies: ["HandbookMarkdown", "CMark"]),
         .testTarget(name: "HandbookContentTests", dependencies: ["HandbookContent", "HandbookDiagnostics"]),
+        .testTarget(
+            name: "HandbookIndexTests", dependencies: ["HandbookIndex", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics"]),
         .testTarget(name: "HandbookRenderTests", dependencies: ["HandbookRender", "HandbookDiagnostics"]),
         .testTarget(
             name: "HandbookBuildTests",

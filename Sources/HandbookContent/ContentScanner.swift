@@ -11,6 +11,12 @@ package struct SourceFile: Sendable, Hashable {
     package var displayPath: String
 
     package var isMarkdown: Bool { path.lowercased().hasSuffix(".md") }
+
+    package init(path: String, absolutePath: String, displayPath: String) {
+        self.path = path
+        self.absolutePath = absolutePath
+        self.displayPath = displayPath
+    }
 }
 
 /// Walks the content folder: Markdown files are pages, everything else is an

@@ -164,28 +164,78 @@ import Testing
         #expect(clean.status == 0)
         #expect(clean.stdout == "0 errors, 0 warnings in 6 pages\n")
         #expect(!site.exists("public"))
-        try site.write("content/roles/tech-lead.md", "# Tech Lead\n\nSee the [staff engineer](staff-engineer.md#scope).\n")
+        try site.write(
+            "content/roles/tech-lead.md",
+            "# Tech Lead\n\nSee the [staff engineer](staff-engineer.md#scope).\nAnd [hiring](engineering-manager.md#hirin).\n")
         let text = try CLI.run(["check", "--site", site.root.path])
         #expect(text.status == 1)
         #expect(
             text.stdout == """
                 content/roles/tech-lead.md:3:9: warning: link target 'staff-engineer.md#scope' does not exist [link.broken]
                     note: no page or file 'roles/staff-engineer.md' in the content folder
-                0 errors, 1 warning in 6 pages
+                content/roles/tech-lead.md:4:5: warning: 'roles/engineering-manager.md' has no anchor '#hirin' [link.broken-anchor]
+                    note: did you mean '#hiring'?
+                0 errors, 2 warnings in 6 pages
 
                 """)
         let github = try CLI.run(["check", "--site", site.root.path, "--format", "github"])
         #expect(github.status == 1)
         #expect(
-            github.stdout
-                == "::warning file=content/roles/tech-lead.md,line=3,col=9,title=link.broken::link target 'staff-engineer.md#scope' does not exist%0Ano page or file 'roles/staff-engineer.md' in the content folder\n"
-        )
+            github.stdout == """
+                ::warning file=content/roles/tech-lead.md,line=3,col=9,title=link.broken::link target 'staff-engineer.md#scope' does not exist%0Ano page or file 'roles/staff-engineer.md' in the content folder
+                ::warning file=content/roles/tech-lead.md,line=4,col=5,title=link.broken-anchor::'roles/engineering-manager.md' has no anchor '#hirin'%0Adid you mean '#hiring'?
+
+                """)
         let json = try CLI.run(["check", "--site", site.root.path, "--format", "json"])
         #expect(json.status == 1)
         #expect(
             json.stdout
-                == #"[{"column":9,"file":"content/roles/tech-lead.md","identifier":"link.broken","line":3,"message":"link target 'staff-engineer.md#scope' does not exist","notes":["no page or file 'roles/staff-engineer.md' in the content folder"],"severity":"warning"}]"# + "\n")
+                == #"[{"column":9,"file":"content/roles/tech-lead.md","identifier":"link.broken","line":3,"message":"link target 'staff-engineer.md#scope' does not exist","notes":["no page or file 'roles/staff-engineer.md' in the content folder"],"severity":"warning"},{"column":5,"file":"content/roles/tech-lead.md","identifier":"link.broken-anchor","line":4,"message":"'roles/engineering-manager.md' has no anchor '#hirin'","notes":["did you mean '#hiring'?"],"severity":"warning"}]"#
+                + "\n")
         #expect(!site.exists("public"))
+        // Run to run, the output is the same.
+        #expect(try CLI.run(["check", "--site", site.root.path]).stdout == text.stdout)
+    }
+
+    @Test func pagesShowTableOfContentsBacklinksPagerAndTags() throws {
+        let site = try TestSite([
+            "content/index.md": "# Home\n\n## Start\n\nRead [[Decisions]] first.\n",
+            "content/process/decisions.md": """
+                ---
+                title: Decisions
+                weight: 1
+                tags: [process, Decision Making]
+                aliases: [/old/decisions/]
+                ---
+                ## Who decides
+
+                ### The decider
+
+                ## Writing it down
+                """,
+            "content/process/estimation.md": "---\nweight: 2\ntags: [process]\n---\n# Estimation\n\nSee [decisions](decisions.md#who-decides).\n",
+        ])
+        defer { site.remove() }
+        let result = try CLI.run(["build", "--site", site.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let decisions = try #require(site.read("public/process/decisions/index.html"))
+        #expect(decisions.contains(##"<li><a href="#who-decides">Who decides</a></li>"##))
+        #expect(decisions.contains(##"<li class="toc-sub"><a href="#the-decider">The decider</a></li>"##))
+        #expect(decisions.contains(#"<li><a href="/#start">Home</a> <span class="detail">— Start</span></li>"#))
+        #expect(decisions.contains(#"<li><a href="/process/estimation/#estimation">Estimation</a></li>"#) == false)
+        #expect(decisions.contains(#"<a href="/process/estimation/">Estimation</a>"#))
+        #expect(decisions.contains(#"<a class="pager-next" href="/process/estimation/" rel="next"><span>Next</span>Estimation</a>"#))
+        #expect(decisions.contains(#"<a class="tag" href="/tags/decision-making/">Decision Making</a>"#))
+        let home = try #require(site.read("public/index.html"))
+        #expect(home.contains(#"Read <a href="/process/decisions/">Decisions</a> first."#))
+        let tag = try #require(site.read("public/tags/process/index.html"))
+        #expect(tag.contains("Tagged “process”"))
+        #expect(tag.contains(#"<a href="/process/decisions/">Decisions</a>"#))
+        #expect(tag.contains(#"<a href="/process/estimation/">Estimation</a>"#))
+        #expect(site.read("public/tags/index.html")?.contains("2 pages") == true)
+        let redirect = try #require(site.read("public/old/decisions/index.html"))
+        #expect(redirect.contains(#"<meta http-equiv="refresh" content="0; url=/process/decisions/">"#))
+        #expect(redirect.contains(#"<link rel="canonical" href="/process/decisions/">"#))
     }
 
     @Test func subPathBaseURL() throws {
