@@ -76,6 +76,7 @@ enum CMarkTree {
         cmark_node_free(node)
     }
 
+    /// Escapes text for an HTML attribute value in double quotes.
     static func escapeAttribute(_ value: String) -> String {
         var out = ""
         for c in value {
@@ -88,5 +89,28 @@ enum CMarkTree {
             }
         }
         return out
+    }
+
+    /// The text nodes of a tree that are not inside a link or image, whose
+    /// literal passes `filter` (a cheap test on the C string).
+    static func textNodesOutsideLinks(in root: Node, where filter: (UnsafePointer<CChar>) -> Bool) -> [Node] {
+        var result: [Node] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        var linkDepth = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
+            } else if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT, linkDepth == 0,
+                let literal = cmark_node_get_literal(node), filter(literal)
+            {
+                result.append(node)
+            }
+        }
+        return result
     }
 }

@@ -78,17 +78,5 @@ enum HTMLAttributeScanner {
             .replacingOccurrences(of: "&gt;", with: ">")
     }
 
-    static func encodeAttribute(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func encodeAttribute(_ s: String) -> String { CMarkTree.escapeAttribute(s) }
 }

@@ -224,7 +224,7 @@ private struct TreeWalker {
             else { continue }
             _ = cmark_node_set_on_enter(block, "")
             _ = cmark_node_set_on_exit(block, "")
-            _ = cmark_node_set_on_enter(inline, "<h\(level) id=\"\(escapeAttribute(id))\">")
+            _ = cmark_node_set_on_enter(inline, "<h\(level) id=\"\(CMarkTree.escapeAttribute(id))\">")
             _ = cmark_node_set_on_exit(inline, "</h\(level)>")
             while let child = cmark_node_first_child(heading) {
                 cmark_node_unlink(child)
@@ -282,19 +282,6 @@ private struct TreeWalker {
     }
 }
 
-private func escapeAttribute(_ value: String) -> String {
-    var out = ""
-    for c in value {
-        switch c {
-        case "&": out += "&amp;"
-        case "\"": out += "&quot;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        default: out.append(c)
-        }
-    }
-    return out
-}
 
 extension String {
     func trimmingSpaces() -> String {

@@ -14,23 +14,7 @@ struct WikiLinks {
     private(set) var origins: [OpaquePointer: Origin] = [:]
 
     mutating func apply(to document: OpaquePointer) {
-        var texts: [OpaquePointer] = []
-        let iterator = cmark_iter_new(document)
-        var linkDepth = 0
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-                linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
-            } else if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT, linkDepth == 0,
-                let literal = cmark_node_get_literal(node), Self.containsDoubleBracket(literal)
-            {
-                texts.append(node)
-            }
-        }
-        cmark_iter_free(iterator)
+        let texts = CMarkTree.textNodesOutsideLinks(in: document, where: Self.containsDoubleBracket)
         for text in texts { split(text) }
     }
 
