@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "handbook",
             dependencies: [
-                "HandbookBuild", "HandbookDiagnostics",
+                "HandbookBuild", "HandbookContent", "HandbookDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,3 +1,5 @@
+import HandbookContent
+
 /// What `handbook build` was asked to do.
 public struct BuildOptions: Sendable {
     /// The site folder (holding `handbook.yml`, `content/`, `templates/`).
@@ -10,6 +12,10 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// False for `handbook check`: every stage runs but nothing is written.
     public var write: Bool
+    /// "Today" for review dates (`--today`); nil means the system clock.
+    public var today: CalendarDate?
+    /// Report pages past their review date as `review.overdue` warnings.
+    public var reportOverdueReviews = false
 
     public init(site: String = ".", output: String? = nil, baseURL: String? = nil, strict: Bool = false, write: Bool = true) {
         self.site = site

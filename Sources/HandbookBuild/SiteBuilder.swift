@@ -58,34 +58,54 @@ public enum SiteBuilder {
             contentPrefix: layout.contentPrefix)
         let index = SiteIndex(pages: parsed.map(\.0), assets: scanned.assets.map(\.path), settings: settings)
         let graph = LinkGraph(index: index)
+        let leadership = LeadershipModel(index: index)
+        let reviews = ReviewSchedule(
+            index: index, today: options.today ?? CalendarDate.today(), defaultInterval: layout.config.reviewEvery)
         sourcePages = index.pages.count
-        diagnostics += SiteChecks.run(index, graph)
+        diagnostics += SiteChecks.run(index, graph) + leadership.diagnostics
+        if options.reportOverdueReviews { diagnostics += ReviewCheck.check(index, reviews) }
         clock.lap("index")
 
         if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) { return finish(.failed) }
 
         // render
-        let renderer = SiteRenderer(index: index, graph: graph, theme: theme, config: layout.config)
-        let renderedPages = parallelMap(Array(index.pages.indices)) { i in
-            let (html, problems) = renderer.render(pageAt: i)
-            return (OutputFile(path: index.pages[i].outputPath, contents: .text(html)), problems)
+        let renderer = SiteRenderer(
+            index: index, graph: graph, leadership: leadership, reviews: reviews, theme: theme, config: layout.config)
+        var rendered = parallelMap(Array(index.pages.indices)) { i in
+            Rendered(path: index.pages[i].outputPath, text: renderer.render(pageAt: i))
         }
-        let generatedSections = index.navigation.sections.filter { $0.sourcePath == nil }
-        let renderedSections = generatedSections.map { node in
-            let (html, problems) = renderer.renderSection(node)
-            return (OutputFile(path: node.urlPath + "index.html", contents: .text(html)), problems)
+        let pageCount = rendered.count
+        for node in index.navigation.sections where node.sourcePath == nil {
+            rendered.append(Rendered(path: node.urlPath + "index.html", text: renderer.renderSection(node)))
         }
-        let tagPages = renderer.renderTagPages()
-        let redirects = index.aliases.map { alias in
-            let (html, problems) = renderer.renderRedirect(toPage: alias.page)
-            return (OutputFile(path: alias.outputPath, contents: .text(html)), problems)
+        let htmlPageCount = rendered.count
+        for alias in index.aliases {
+            rendered.append(Rendered(path: alias.outputPath, text: renderer.renderRedirect(toPage: alias.page)))
         }
-        let notFound = renderer.renderNotFound()
-        diagnostics += renderedPages.flatMap(\.1) + renderedSections.flatMap(\.1) + notFound.diagnostics
-        diagnostics += tagPages.flatMap(\.diagnostics) + redirects.flatMap(\.1)
-        var files = renderedPages.map(\.0) + renderedSections.map(\.0) + redirects.map(\.0)
-        files += tagPages.map { OutputFile(path: $0.outputPath, contents: .text($0.html)) }
-        files.append(OutputFile(path: "404.html", contents: .text(notFound.html)))
+        for tag in renderer.renderTagPages() {
+            rendered.append(Rendered(path: tag.outputPath, text: (tag.html, tag.diagnostics), generated: true))
+        }
+        for derived in renderer.renderLeadershipPages() {
+            rendered.append(Rendered(path: derived.outputPath, text: (derived.text, derived.diagnostics), generated: true))
+        }
+        rendered.append(Rendered(path: "404.html", text: renderer.renderNotFound(), generated: true))
+        var files: [OutputFile] = []
+        var written: [String: String] = [:]
+        for item in rendered {
+            diagnostics += item.diagnostics
+            // A page of the content wins over a generated page at the same address.
+            if let owner = written[item.path.lowercased()] {
+                diagnostics.append(
+                    .warning(
+                        "url.duplicate", at: nil,
+                        "generated page /\(item.path) is not written: \(owner) is already there",
+                        note: "rename or move the page, or remove the front matter that generates the other one"))
+                continue
+            }
+            written[item.path.lowercased()] = item.path
+            files.append(OutputFile(path: item.path, contents: .text(item.html)))
+        }
+        _ = pageCount
         files += scanned.assets.map { OutputFile(path: $0.path, contents: .copy(from: $0.absolutePath)) }
         files += theme.assets.keys.sorted().map {
             OutputFile(path: SiteRenderer.themeFolder + "/" + $0, contents: .copy(from: theme.assets[$0]!))
@@ -93,7 +113,7 @@ public enum SiteBuilder {
         clock.lap("render")
 
         if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) { return finish(.failed) }
-        guard options.write else { return finish(.built, pages: renderedPages.count + renderedSections.count) }
+        guard options.write else { return finish(.built, pages: htmlPageCount) }
 
         // write
         do {
@@ -103,7 +123,23 @@ public enum SiteBuilder {
             return finish(.failed)
         }
         clock.lap("write")
-        return finish(.built, pages: renderedPages.count + renderedSections.count)
+        return finish(.built, pages: htmlPageCount)
+    }
+}
+
+/// One output file of the render stage with the problems found rendering it.
+private struct Rendered {
+    var path: String
+    var html: String
+    var diagnostics: [Diagnostic]
+    /// Derived pages (tags, org chart, reports) give way to content pages.
+    var generated: Bool
+
+    init(path: String, text: (html: String, diagnostics: [Diagnostic]), generated: Bool = false) {
+        self.path = path
+        self.html = text.html
+        self.diagnostics = text.diagnostics
+        self.generated = generated
     }
 }
 

@@ -1,16 +1,53 @@
-/// A day written `YYYY-MM-DD`, checked for a real month and day.
-package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    package var year: Int
-    package var month: Int
-    package var day: Int
+import Foundation
 
-    package init?(_ text: String) {
+/// A day written `YYYY-MM-DD`, checked for a real month and day.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
             (1...12).contains(m), d >= 1, d <= Self.days(inMonth: m, year: y)
         else { return nil }
         (year, month, day) = (y, m, d)
+    }
+
+    /// Today in UTC, from the system clock.
+    public static func today() -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+
+    package init(year: Int, month: Int, day: Int) {
+        (self.year, self.month, self.day) = (year, month, min(day, Self.days(inMonth: month, year: year)))
+    }
+
+    /// The date `interval` later; a month or year later keeps the day of the
+    /// month where it can (31 Jan + 1m = 28 or 29 Feb).
+    package func adding(_ interval: ReviewInterval) -> CalendarDate {
+        switch interval.unit {
+        case .year: return CalendarDate(year: year + interval.count, month: month, day: day)
+        case .month:
+            let months = (month - 1) + interval.count
+            return CalendarDate(year: year + months / 12, month: months % 12 + 1, day: day)
+        case .week: return adding(days: 7 * interval.count)
+        case .day: return adding(days: interval.count)
+        }
+    }
+
+    package func adding(days: Int) -> CalendarDate {
+        var (y, m, d) = (year, month, day + days)
+        while d > Self.days(inMonth: m, year: y) {
+            d -= Self.days(inMonth: m, year: y)
+            m += 1
+            if m > 12 { (m, y) = (1, y + 1) }
+        }
+        return CalendarDate(year: y, month: m, day: d)
     }
 
     static func days(inMonth month: Int, year: Int) -> Int {
@@ -21,7 +58,7 @@ package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvert
         }
     }
 
-    package var description: String {
+    public var description: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s
@@ -29,7 +66,7 @@ package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvert
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    package static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 }
@@ -43,7 +80,7 @@ package struct ReviewInterval: Sendable, Hashable {
     package var count: Int
     package var unit: Unit
 
-    package init?(_ text: String) {
+    public init?(_ text: String) {
         guard let last = text.last, let unit = Unit(rawValue: last),
             let count = Int(text.dropLast()), count > 0
         else { return nil }

@@ -11,6 +11,8 @@ package struct Page: Sendable {
     package var title: String
     package var frontMatter: FrontMatter
     package var kind: PageKind { frontMatter.kind }
+    /// The kind's own keys, decoded (roles, processes, ladders).
+    package var spec: KindSpec = .page
     /// The Markdown after the front matter.
     package var body: String
     /// Lines taken by the front matter, so positions in `body` map to the file.

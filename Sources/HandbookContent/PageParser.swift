@@ -37,15 +37,18 @@ package enum PageParser {
         let decoded = FrontMatterDecoder.decode(text, file: file.displayPath)
         diagnostics += decoded.diagnostics
         let frontMatter = decoded.frontMatter ?? FrontMatter()
+        let (spec, kindDiagnostics) = KindSchema.decode(frontMatter, file: file.displayPath)
+        diagnostics += kindDiagnostics
         let document = MarkdownParser.parse(
             decoded.body, options: options, lineOffset: decoded.bodyLineOffset, renderHTML: false)
         let place = PagePaths.locate(file.path)
         let isIndex = PagePaths.indexPriority(of: file.path) != nil
         let title = frontMatter.title ?? document.firstTitle ?? defaultTitle(for: file.path, isIndex: isIndex, siteTitle: siteTitle)
-        let page = Page(
+        var page = Page(
             source: file, id: frontMatter.id ?? place.id, title: title, frontMatter: frontMatter,
             body: decoded.body, bodyLineOffset: decoded.bodyLineOffset, document: document,
             isFolderIndex: isIndex, urlPath: place.urlPath, outputPath: place.outputPath)
+        page.spec = spec
         return (page, diagnostics)
     }
 

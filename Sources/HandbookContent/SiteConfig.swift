@@ -12,6 +12,8 @@ package struct SiteConfig: Sendable {
     /// The source repository (`https://github.com/acme/handbook`): links to its
     /// `/blob/<branch>/…` and `/tree/<branch>/…` files are links into the site.
     package var repoURL: String?
+    /// Default review interval of pages with `last_reviewed` (`6m`, `90d`).
+    package var reviewEvery: ReviewInterval? = ReviewInterval("6m")
     /// `markdown:` — GitHub's extensions, each on unless set to false.
     package var extensions = MarkdownExtensions()
 
@@ -43,7 +45,7 @@ package struct SiteConfig: Sendable {
         return path
     }
 
-    static let knownKeys = ["title", "base_url", "language", "raw_html", "content_dir", "repo_url", "markdown"]
+    static let knownKeys = ["title", "base_url", "language", "raw_html", "content_dir", "repo_url", "review_every", "markdown"]
     static let extensionKeys = ["tables", "task_lists", "strikethrough", "autolinks", "alerts", "wiki_links"]
 
     /// Decodes the YAML of `handbook.yml`. Unknown keys are warnings, a wrong
@@ -71,6 +73,8 @@ package struct SiteConfig: Sendable {
             case "language": config.language = reader.string(entry.value, key: "language") ?? config.language
             case "content_dir": config.contentDir = reader.string(entry.value, key: "content_dir") ?? config.contentDir
             case "repo_url": config.repoURL = reader.string(entry.value, key: "repo_url")
+            case "review_every":
+                if let text = reader.duration(entry.value, key: "review_every") { config.reviewEvery = ReviewInterval(text) }
             case "raw_html":
                 if let name = reader.string(entry.value, key: "raw_html") {
                     if let policy = RawHTMLPolicy(rawValue: name) {

@@ -13,6 +13,8 @@ package struct SiteRenderer: Sendable {
     package let theme: Theme
     package let site: SiteView
     package let graph: LinkGraph
+    package let leadership: LeadershipModel
+    package let reviews: ReviewSchedule
     package let markdownOptions: MarkdownOptions
     /// Previous and next page within each page's folder, by page index.
     private let pager: [Int: (previous: Int?, next: Int?)]
@@ -23,15 +25,29 @@ package struct SiteRenderer: Sendable {
     /// The folder of the output that holds the theme's static files.
     package static let themeFolder = "_handbook"
 
-    package init(index: SiteIndex, graph: LinkGraph, theme: Theme, config: SiteConfig) {
+    package init(
+        index: SiteIndex, graph: LinkGraph, leadership: LeadershipModel, reviews: ReviewSchedule, theme: Theme,
+        config: SiteConfig
+    ) {
         self.index = index
         self.graph = graph
+        self.leadership = leadership
+        self.reviews = reviews
         self.theme = theme
         self.markdownOptions = config.markdownOptions
         self.pager = Self.pager(for: index)
-        self.site = SiteView(
+        var site = SiteView(
             title: config.title, language: config.language, homeURL: index.basePath,
             themeURL: index.basePath + Self.themeFolder + "/")
+        if !leadership.roles.isEmpty { site.links.append(LinkView(title: "Org chart", url: index.url(Self.orgChartPath))) }
+        if !leadership.processes.isEmpty { site.links.append(LinkView(title: "Processes", url: index.url(Self.processesPath))) }
+        if index.pages.contains(where: { !$0.frontMatter.tags.isEmpty }) {
+            site.links.append(LinkView(title: "Tags", url: index.url(Self.tagsFolder + "/")))
+        }
+        if Self.usesOwnership(index) {
+            site.links.append(LinkView(title: "Due for review", url: index.url(Self.stalePath)))
+        }
+        self.site = site
         let sidebars = SidebarBuilder(index: index, theme: theme)
         var navigation: [String: String] = [:]
         for section in index.navigation.sections {
@@ -65,7 +81,7 @@ package struct SiteRenderer: Sendable {
             rewriteLink: { rewrites.isEmpty ? nil : rewrites[LinkKey($0)] })
         let url = index.url(of: page)
         let neighbours = pager[pageIndex]
-        let view = PageView(
+        var view = PageView(
             site: site, title: page.title, url: url, kind: page.kind.rawValue, summary: page.frontMatter.summary,
             body: document.html, showTitle: document.headings.first?.level != 1 || document.firstTitle == nil,
             navigation: navigation(folder: page.sourceFolder, current: url),
@@ -84,6 +100,13 @@ package struct SiteRenderer: Sendable {
             next: neighbours?.next.map { link(toPage: $0) },
             tags: page.frontMatter.tags.map { LinkView(title: $0, url: tagURL($0)) },
             params: Dictionary(page.frontMatter.extra.map { ($0.key, $0.value.plain) }, uniquingKeysWith: { a, _ in a }))
+        switch page.kind {
+        case .role: view.role = roleView(pageIndex)
+        case .process: view.process = processView(pageIndex)
+        case .ladder: view.ladder = ladderView(pageIndex)
+        case .page: break
+        }
+        view.review = reviewView(pageIndex)
         let template = theme.templateNames.contains(page.kind.rawValue) ? page.kind.rawValue : "page"
         return renderView(view, template: template, file: page.source.displayPath)
     }
@@ -191,7 +214,7 @@ package struct SiteRenderer: Sendable {
         return renderView(view, template: "404", file: "404")
     }
 
-    private func renderView(_ view: PageView, template: String, file: String) -> (html: String, diagnostics: [Diagnostic]) {
+    func renderView(_ view: PageView, template: String, file: String) -> (html: String, diagnostics: [Diagnostic]) {
         guard let html = theme.library.render(view, withTemplate: template) else {
             return ("", [.error("template.missing", at: SourceLocation(file: file), "there is no template '\(template).mustache'")])
         }

@@ -11,6 +11,8 @@ package struct SiteView: Sendable, MustacheParent {
     package var homeURL: String
     /// URL of the folder holding the theme's static files.
     package var themeURL: String
+    /// Links to the derived overview pages (org chart, processes, tags, reports).
+    package var links: [LinkView] = []
 
     package func child(named name: String) -> Any? {
         switch name {
@@ -18,6 +20,8 @@ package struct SiteView: Sendable, MustacheParent {
         case "language": language
         case "homeURL": homeURL
         case "themeURL": themeURL
+        case "links": links
+        case "hasLinks": !links.isEmpty
         default: nil
         }
     }
@@ -109,6 +113,14 @@ package struct PageView: Sendable, MustacheParent {
     package var previous: LinkView?
     package var next: LinkView?
     package var tags: [LinkView] = []
+    package var role: RoleView?
+    package var process: ProcessView?
+    package var ladder: LadderView?
+    package var matrix: MatrixView?
+    package var level: LevelView?
+    package var org: [OrgNodeView] = []
+    package var groups: [ReportGroupView] = []
+    package var review: ReviewView?
     /// Front matter keys Handbook does not know, for custom templates.
     package var params: [String: any Sendable]
 
@@ -135,6 +147,15 @@ package struct PageView: Sendable, MustacheParent {
         case "hasPager": previous != nil || next != nil
         case "tags": tags
         case "hasTags": !tags.isEmpty
+        case "role": role
+        case "process": process
+        case "ladder": ladder
+        case "matrix": matrix
+        case "level": level
+        case "org": org
+        case "groups": groups
+        case "hasGroups": !groups.isEmpty
+        case "review": review
         case "params": params
         default: nil
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HandbookBuild
+import HandbookContent
 import HandbookDiagnostics
 
 struct Build: ParsableCommand {
@@ -24,6 +25,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat warnings as errors: fail the build and leave the output folder as it was.")
     var strict = false
 
+    @Option(help: "The date review deadlines are measured against, YYYY-MM-DD (default: today, UTC).")
+    var today: String?
+
     @Flag(name: .shortAndLong, help: "Print only diagnostics, no summary line.")
     var quiet = false
 
@@ -33,8 +37,14 @@ struct Build: ParsableCommand {
     @Option(help: "Diagnostics format: text, json or github.")
     var format: DiagnosticFormatter = .text
 
+    func validate() throws {
+        if let today, CalendarDate(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD, not '\(today)'") }
+    }
+
     func run() throws {
-        let result = SiteBuilder.build(BuildOptions(site: site, output: output, baseURL: baseURL, strict: strict))
+        var options = BuildOptions(site: site, output: output, baseURL: baseURL, strict: strict)
+        options.today = today.flatMap(CalendarDate.init)
+        let result = SiteBuilder.build(options)
         Console.printDiagnostics(result.diagnostics, format: format)
         if verbose {
             for (stage, seconds) in result.stageTimes {

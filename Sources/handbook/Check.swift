@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HandbookBuild
+import HandbookContent
 import HandbookDiagnostics
 
 struct Check: ParsableCommand {
@@ -18,8 +19,21 @@ struct Check: ParsableCommand {
     @Option(help: "Diagnostics format: text, json or github (workflow annotations).")
     var format: DiagnosticFormatter = .text
 
+    @Flag(help: "Also warn about pages past their review date (review.overdue).")
+    var stale = false
+
+    @Option(help: "The date review deadlines are measured against, YYYY-MM-DD (default: today, UTC).")
+    var today: String?
+
+    func validate() throws {
+        if let today, CalendarDate(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD, not '\(today)'") }
+    }
+
     func run() throws {
-        let result = SiteBuilder.build(BuildOptions(site: site, strict: true, write: false))
+        var options = BuildOptions(site: site, strict: true, write: false)
+        options.today = today.flatMap(CalendarDate.init)
+        options.reportOverdueReviews = stale
+        let result = SiteBuilder.build(options)
         var output = result.diagnostics.isEmpty && format == .json ? "[]\n" : format.format(result.diagnostics)
         if format == .text {
             output += "\(DiagnosticFormatter.summary(result.diagnostics)) in \(result.sourcePageCount) pages\n"
