@@ -29,7 +29,12 @@ package struct ProcessSpec: Sendable {
                                 "unknown RACI key '\(entry.key)'; expected responsible, accountable, consulted or informed"))
                     }
                 }
-                raci.location = Located("raci", at: node)
+                // Point "exactly one accountable" problems at the `raci:` key itself.
+                if case .mapping(let top, _, _)? = reader.mapping, let key = top.first(where: { $0.key == "raci" }) {
+                    raci.location = Located("raci", line: key.line, column: key.column)
+                } else {
+                    raci.location = Located("raci", at: node)
+                }
             } else {
                 reader.error("process.type", node, "'raci' must be a mapping of responsible, accountable, consulted and informed")
             }
