@@ -8,6 +8,6 @@ struct Handbook: ParsableCommand {
         commandName: "handbook",
         abstract: "Build an engineering-leadership handbook from a folder of Markdown.",
         version: version,
-        subcommands: [Build.self, Check.self, Serve.self]
+        subcommands: [Build.self, Check.self, New.self, Serve.self]
     )
 }

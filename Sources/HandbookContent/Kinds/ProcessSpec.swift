@@ -10,7 +10,13 @@ package struct ProcessSpec: Sendable {
 
     static func decode(_ reader: inout SchemaReader) -> ProcessSpec {
         let owner = reader.string(reader.value("owner"), key: "owner", kind: "process")
-        if owner == nil, reader.value("owner") == nil { reader.missing("owner", kind: "process") }
+        if owner == nil {
+            if let empty = reader.value("owner"), empty.string != nil {
+                reader.error("process.missing-key", empty, "a process needs an owner: the role id that owns it")
+            } else if reader.value("owner") == nil {
+                reader.missing("owner", kind: "process")
+            }
+        }
         var raci = RACI()
         if let node = reader.value("raci") {
             if case .mapping(let entries, _, _) = node {

@@ -128,7 +128,8 @@ package struct LeadershipModel: Sendable {
                         .error("process.unknown-owner", at: at(p, owner), "owner names an unknown role '\(owner.value)'", note: suggestions))
                 }
             }
-            if !spec.raci.isEmpty || spec.raci.location != nil {
+            // An empty RACI (a fresh page from `handbook new`) is not checked yet.
+            if !spec.raci.isEmpty {
                 if spec.raci.accountable.count != 1 {
                     let place = spec.raci.accountable.dropFirst().first ?? spec.raci.location
                     diagnostics.append(
