@@ -29,7 +29,9 @@ package struct Theme: Sendable {
         if let siteTemplates, Self.realPath(siteTemplates) != Self.realPath(Self.builtInDirectory) {
             folders.append((siteTemplates, Self.display(siteTemplates, root: displayRoot)))
         }
-        for (folder, display) in folders {
+        for (given, display) in folders {
+            // Enumerate the real folder: `templates/` may be a symbolic link (it is in this repository).
+            let folder = Self.realPath(given)
             for relative in Self.files(in: folder) {
                 let absolute = folder + "/" + relative
                 if relative.hasPrefix("assets/") {

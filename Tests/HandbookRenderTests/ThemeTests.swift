@@ -70,3 +70,20 @@ import Testing
         #expect(refs == [.init(name: "one", line: 2, column: 2), .init(name: "two", line: 2, column: 11)])
     }
 }
+
+@Suite struct ThemeSymlinkTests {
+    @Test func siteTemplatesReachedThroughASymbolicLinkAreUsed() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hb-link-\(UUID().uuidString)")
+        let real = root.appendingPathComponent("real-theme")
+        try FileManager.default.createDirectory(at: real.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try "changed {{site.title}}".write(to: real.appendingPathComponent("404.mustache"), atomically: true, encoding: .utf8)
+        try "p{}".write(to: real.appendingPathComponent("assets/handbook.css"), atomically: true, encoding: .utf8)
+        let link = root.appendingPathComponent("templates")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (theme, diagnostics) = Theme.load(siteTemplates: link.path, displayRoot: root.path)
+        #expect(diagnostics.isEmpty)
+        #expect(theme?.library.render(["site": ["title": "T"]], withTemplate: "404") == "changed T")
+        #expect(theme?.assets["handbook.css"]?.hasSuffix("real-theme/assets/handbook.css") == true)
+    }
+}
