@@ -145,10 +145,13 @@ extension SiteRenderer {
         index.pages.contains { $0.frontMatter.owner != nil || $0.frontMatter.lastReviewed != nil }
     }
 
-    private func derivedView(title: String, urlPath: String, kind: String, summary: String? = nil) -> PageView {
+    /// A derived page; `near` is the page it belongs to (a ladder), whose
+    /// folder the sidebar opens and whose entry it marks.
+    private func derivedView(title: String, urlPath: String, kind: String, summary: String? = nil, near: Int? = nil) -> PageView {
         PageView(
             site: site, title: title, url: index.url(urlPath), kind: kind, summary: summary, body: nil, showTitle: true,
-            navigation: navigation(folder: "", current: ""),
+            navigation: near.map { navigation(folder: index.pages[$0].sourceFolder, current: index.url(of: index.pages[$0])) }
+                ?? navigation(folder: "", current: ""),
             breadcrumbs: [LinkView(title: index.navigation.root.title, url: index.basePath)], entries: [], params: [:])
     }
 
@@ -191,7 +194,7 @@ extension SiteRenderer {
         let ladderPage = index.pages[ladder.page]
         var view = derivedView(
             title: "\(ladderPage.title): \(track.title)", urlPath: ladderURLPath(ladder) + "tracks/" + Self.slug(track.id) + "/",
-            kind: "matrix")
+            kind: "matrix", near: ladder.page)
         view.breadcrumbs.append(pageLink(ladder.page))
         view.matrix = MatrixView(
             track: track.title,
@@ -208,7 +211,7 @@ extension SiteRenderer {
         let ladderPage = index.pages[ladder.page]
         var view = derivedView(
             title: "\(level.title) (\(level.id))", urlPath: ladderURLPath(ladder) + "levels/" + Self.slug(level.id) + "/",
-            kind: "level", summary: level.summary)
+            kind: "level", summary: level.summary, near: ladder.page)
         view.breadcrumbs.append(pageLink(ladder.page))
         let track = ladder.track(of: level.id)
         let previous = ladder.previous(of: level.id)
@@ -239,7 +242,8 @@ extension SiteRenderer {
         let ladderPage = index.pages[ladder.page]
         var view = derivedView(
             title: "\(ladderPage.title): tracks side by side", urlPath: ladderURLPath(ladder) + "side-by-side/", kind: "tracks",
-            summary: "Levels on the same row are equivalent: moving between them is a change of track, not a promotion.")
+            summary: "Levels on the same row are equivalent: moving between them is a change of track, not a promotion.",
+            near: ladder.page)
         view.breadcrumbs.append(pageLink(ladder.page))
         view.ladder = ladderView(ladder.page)
         return renderView(view, template: "tracks", file: ladderPage.source.displayPath)
