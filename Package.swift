@@ -20,6 +20,8 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "HandbookDiagnostics"),
+        // One system call Swift cannot reach through Glibc: an atomic exchange of two folders.
+        .target(name: "CHandbookSystem"),
         .target(name: "HandbookMarkdown", dependencies: ["CMark"]),
         .target(
             name: "HandbookContent",
@@ -38,12 +40,13 @@ let package = Package(
             name: "HandbookBuild",
             dependencies: [
                 "HandbookRender", "HandbookIndex", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics",
+                "CHandbookSystem",
             ]
         ),
         .executableTarget(
             name: "handbook",
             dependencies: [
-                "HandbookBuild", "HandbookContent", "HandbookDiagnostics",
+                "HandbookBuild", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

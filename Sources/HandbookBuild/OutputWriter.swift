@@ -1,3 +1,4 @@
+import CHandbookSystem
 import Foundation
 import HandbookDiagnostics
 
@@ -84,19 +85,30 @@ enum OutputWriter {
         }
     }
 
-    /// Moves the current output aside (kept for the next build) and the new one in.
+    /// Puts the new site in place of the current one. On Linux the two folders
+    /// are exchanged in one system call, so at every instant the output path
+    /// holds a whole site, the old one or the new one, even if the process is
+    /// killed; elsewhere two renames leave a gap of one rename. The old site is
+    /// kept as `previous` for the next build to recycle.
     private static func swap(_ staging: String, into output: String, keepingOldAs previous: String) throws {
         let fm = FileManager.default
-        var hadOld = false
-        if fm.fileExists(atPath: output) {
-            guard rename(output, previous) == 0 else {
-                throw Failure(description: "cannot move the old \(output) aside: \(String(cString: strerror(errno)))")
+        guard fm.fileExists(atPath: output) else {
+            guard rename(staging, output) == 0 else {
+                throw Failure(description: "cannot move the new site into \(output): \(String(cString: strerror(errno)))")
             }
-            hadOld = true
+            return
+        }
+        if handbook_rename_exchange(staging, output) == 0 {
+            // `staging` now holds the old site.
+            if rename(staging, previous) != 0 { try? fm.removeItem(atPath: staging) }
+            return
+        }
+        guard rename(output, previous) == 0 else {
+            throw Failure(description: "cannot move the old \(output) aside: \(String(cString: strerror(errno)))")
         }
         guard rename(staging, output) == 0 else {
             let reason = String(cString: strerror(errno))
-            if hadOld { _ = rename(previous, output) }
+            _ = rename(previous, output)
             throw Failure(description: "cannot move the new site into \(output): \(reason)")
         }
     }

@@ -89,6 +89,17 @@ public enum SiteBuilder {
             rendered.append(Rendered(path: derived.outputPath, text: (derived.text, derived.diagnostics), generated: true))
         }
         rendered.append(Rendered(path: "404.html", text: renderer.renderNotFound(), generated: true))
+        // Crawler files: every HTML page but the 404 and the redirects goes in the sitemap.
+        let redirects = Set(index.aliases.map(\.outputPath))
+        let pagePaths = Set(index.pages.map(\.urlPath))
+        let listed = rendered.map(\.path).filter { $0.hasSuffix("index.html") && !redirects.contains($0) }
+            .map { String($0.dropLast("index.html".count)) }
+            .filter { !pagePaths.contains($0) }
+        let sitemap = SiteFiles.sitemap(index: index, extraPaths: listed)
+        if let sitemap { rendered.append(Rendered(path: "sitemap.xml", text: (sitemap, []), generated: true)) }
+        let sitemapURL = sitemap == nil ? nil : layout.config.absoluteBaseURL.map { $0.hasSuffix("/") ? $0 + "sitemap.xml" : $0 + "/sitemap.xml" }
+        rendered.append(
+            Rendered(path: "robots.txt", text: (SiteFiles.robots(isPublic: layout.config.isPublic, sitemapURL: sitemapURL), []), generated: true))
         var files: [OutputFile] = []
         var written: [String: String] = [:]
         for item in rendered {

@@ -12,6 +12,11 @@ package struct SiteConfig: Sendable {
     /// The source repository (`https://github.com/acme/handbook`): links to its
     /// `/blob/<branch>/…` and `/tree/<branch>/…` files are links into the site.
     package var repoURL: String?
+    /// `public: true` lets search engines index the site (robots.txt); an
+    /// internal handbook is closed to them by default.
+    package var isPublic = false
+    /// Search synonyms: a term and what it also means (`EM: Engineering Manager`).
+    package var synonyms: [(term: String, meaning: String)] = []
     /// Default review interval of pages with `last_reviewed` (`6m`, `90d`).
     package var reviewEvery: ReviewInterval? = ReviewInterval("6m")
     /// `markdown:` — GitHub's extensions, each on unless set to false.
@@ -45,7 +50,9 @@ package struct SiteConfig: Sendable {
         return path
     }
 
-    static let knownKeys = ["title", "base_url", "language", "raw_html", "content_dir", "repo_url", "review_every", "markdown"]
+    static let knownKeys = [
+        "title", "base_url", "language", "raw_html", "content_dir", "repo_url", "review_every", "public", "search", "markdown",
+    ]
     static let extensionKeys = ["tables", "task_lists", "strikethrough", "autolinks", "alerts", "wiki_links"]
 
     /// Decodes the YAML of `handbook.yml`. Unknown keys are warnings, a wrong
@@ -73,6 +80,30 @@ package struct SiteConfig: Sendable {
             case "language": config.language = reader.string(entry.value, key: "language") ?? config.language
             case "content_dir": config.contentDir = reader.string(entry.value, key: "content_dir") ?? config.contentDir
             case "repo_url": config.repoURL = reader.string(entry.value, key: "repo_url")
+            case "public": config.isPublic = reader.boolean(entry.value, key: "public") ?? false
+            case "search":
+                guard case .mapping(let settings, _, _) = entry.value else {
+                    reader.report("config.type", entry.value, "search must be a mapping such as { synonyms: { EM: Engineering Manager } }")
+                    continue
+                }
+                for setting in settings {
+                    guard setting.key == "synonyms" else {
+                        diagnostics.append(
+                            .warning(
+                                "config.unknown-key", at: SourceLocation(file: file, line: setting.line, column: setting.column),
+                                "unknown search setting '\(setting.key)'", note: "known: synonyms"))
+                        continue
+                    }
+                    guard case .mapping(let pairs, _, _) = setting.value else {
+                        reader.report("config.type", setting.value, "search.synonyms must map a term to what it means, such as EM: Engineering Manager")
+                        continue
+                    }
+                    for pair in pairs {
+                        for meaning in reader.strings(pair.value, key: "search.synonyms." + pair.key) {
+                            config.synonyms.append((pair.key, meaning))
+                        }
+                    }
+                }
             case "review_every":
                 if let text = reader.duration(entry.value, key: "review_every") { config.reviewEvery = ReviewInterval(text) }
             case "raw_html":

@@ -14,6 +14,9 @@ import Darwin
 /// cmark is safe to use from several threads as long as each works on its own
 /// document, so `parse` may run in parallel.
 package enum MarkdownParser {
+    /// The version of the cmark library linked in (`0.30.2`).
+    package static var cmarkVersion: String { String(cString: cmark_version_string()) }
+
     /// Asks what a link becomes in the output; `nil` keeps it as written.
     package typealias LinkRewriter = (LinkReference) -> LinkRewrite?
 

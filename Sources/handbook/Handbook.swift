@@ -1,4 +1,5 @@
 import ArgumentParser
+import HandbookMarkdown
 
 @main
 struct Handbook: ParsableCommand {
@@ -7,7 +8,7 @@ struct Handbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handbook",
         abstract: "Build an engineering-leadership handbook from a folder of Markdown.",
-        version: version,
+        version: "\(version) (cmark \(MarkdownParser.cmarkVersion))",
         subcommands: [Build.self, Check.self, New.self, Serve.self]
     )
 }

@@ -363,6 +363,7 @@ import Testing
         #expect(help.stdout.contains("build"))
         let version = try CLI.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        #expect(version.stdout.hasPrefix("0."))
+        #expect(version.stdout.contains("(cmark 0."), "the cmark version is printed too")
     }
 }
