@@ -48,7 +48,7 @@ import Testing
             site.files(under: "public") == [
                 "404.html", "_handbook/favicon.svg", "_handbook/handbook.css", "career/index.html",
                 "career/ladder/index.html", "images/org.svg", "index.html", "process/index.html",
-                "process/release-train/index.html", "roles/engineering-manager/index.html", "roles/index.html",
+                "process/release-train/index.html", "robots.txt", "roles/engineering-manager/index.html", "roles/index.html",
                 "roles/tech-lead/index.html",
             ])
     }
@@ -247,6 +247,22 @@ import Testing
         #expect(em.contains(#"<a href="/handbook/roles/tech-lead/">tech lead</a>"#))
         #expect(em.contains(#"href="/handbook/_handbook/handbook.css""#))
         #expect(!em.contains(#"href="/roles/"#))
+    }
+
+    @Test func sitemapAndRobots() throws {
+        let site = try TestSite(Self.handbook.merging(["content/roles/tech-lead.md": "---\nlast_reviewed: 2026-03-01\n---\n# TL\n"]) { $1 })
+        defer { site.remove() }
+        #expect(try CLI.run(["build", "--site", site.root.path]).status == 0)
+        #expect(!site.exists("public/sitemap.xml"), "no sitemap without an absolute base_url")
+        #expect(site.read("public/robots.txt")?.contains("Disallow: /") == true)
+        try site.write("handbook.yml", "title: Acme\nbase_url: https://docs.example.com/eng/\npublic: true\n")
+        #expect(try CLI.run(["build", "--site", site.root.path]).status == 0)
+        let sitemap = try #require(site.read("public/sitemap.xml"))
+        #expect(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+        #expect(sitemap.contains("<url><loc>https://docs.example.com/eng/roles/tech-lead/</loc><lastmod>2026-03-01</lastmod></url>"))
+        #expect(sitemap.contains("<url><loc>https://docs.example.com/eng/career/</loc></url>"), "generated section pages, without lastmod")
+        #expect(!sitemap.contains("404"))
+        #expect(site.read("public/robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://docs.example.com/eng/sitemap.xml\n")
     }
 
     @Test func buildsAreByteIdentical() throws {
