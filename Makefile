@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE_BIN := .build/release/handbook
 PREFIX ?= /usr/local
 
-.PHONY: all build test serve bench deps install clean
+.PHONY: all build test test-deps serve bench deps install clean
 
 all: build
 
@@ -22,8 +22,24 @@ build: deps
 	$(SWIFT) build -c release --product handbook
 	$(RELEASE_BIN) build --site .
 
-test: deps
+# The whole suite: Swift tests, the search ranking under Node, and the search
+# box in headless Chromium.
+test: deps test-deps
 	$(SWIFT) test
+	node --test Tests/JavaScript/
+	python3 -m pytest -q Tests/Browser
+
+# Node, Chromium with its driver (Debian) and Selenium (PyPI), when missing.
+test-deps:
+	@missing=""; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q selenium pytest
 
 # Placeholder until the preview server lands: build, then serve public/ statically.
 serve: build

@@ -71,9 +71,12 @@ public enum SiteBuilder {
         // render
         let renderer = SiteRenderer(
             index: index, graph: graph, leadership: leadership, reviews: reviews, theme: theme, config: layout.config)
-        var rendered = parallelMap(Array(index.pages.indices)) { i in
-            Rendered(path: index.pages[i].outputPath, text: renderer.render(pageAt: i))
+        let pageOutputs = parallelMap(Array(index.pages.indices)) { renderer.render(pageAt: $0) }
+        var rendered = zip(index.pages, pageOutputs).map { page, output in
+            Rendered(path: page.outputPath, text: (output.html, output.diagnostics))
         }
+        var searchDocuments = pageOutputs.map(\.search)
+        searchDocuments += renderer.levelSearchDocuments()
         let pageCount = rendered.count
         for node in index.navigation.sections where node.sourcePath == nil {
             rendered.append(Rendered(path: node.urlPath + "index.html", text: renderer.renderSection(node)))
@@ -98,6 +101,10 @@ public enum SiteBuilder {
         let sitemap = SiteFiles.sitemap(index: index, extraPaths: listed)
         if let sitemap { rendered.append(Rendered(path: "sitemap.xml", text: (sitemap, []), generated: true)) }
         let sitemapURL = sitemap == nil ? nil : layout.config.absoluteBaseURL.map { $0.hasSuffix("/") ? $0 + "sitemap.xml" : $0 + "/sitemap.xml" }
+        rendered.append(
+            Rendered(
+                path: SiteRenderer.themeFolder + "/" + SearchIndex.fileName,
+                text: (SearchIndex.json(searchDocuments, synonyms: layout.config.synonyms), []), generated: true))
         rendered.append(
             Rendered(path: "robots.txt", text: (SiteFiles.robots(isPublic: layout.config.isPublic, sitemapURL: sitemapURL), []), generated: true))
         var files: [OutputFile] = []

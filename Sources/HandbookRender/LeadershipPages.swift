@@ -109,6 +109,20 @@ extension SiteRenderer {
         return ReviewView(lastReviewed: status.lastReviewed.description, due: status.due.description, isStale: status.isStale)
     }
 
+    /// Level pages are searchable too: by id, title, track and expectations.
+    package func levelSearchDocuments() -> [SearchIndex.Document] {
+        leadership.ladders.flatMap { ladder in
+            ladder.levels.map { level in
+                SearchIndex.Document(
+                    title: "\(level.title) (\(level.id))", url: levelURL(ladder, level: level.id), kind: "level", tags: [],
+                    headings: ladder.competencies.map(\.title),
+                    fields: [level.id, ladder.track(of: level.id)?.title ?? ""].filter { !$0.isEmpty },
+                    text: String(([level.summary ?? ""] + ladder.competencies.compactMap { $0.expectations[level.id] })
+                        .joined(separator: " ").prefix(SearchIndex.textLimit)))
+            }
+        }
+    }
+
     // MARK: Derived pages
 
     /// Every derived page: (output path, HTML or text, diagnostics).

@@ -73,7 +73,7 @@ package struct SiteRenderer: Sendable {
     /// Renders one Markdown page: converts its body with links rewritten to
     /// the site's URLs (resolved once, in the index stage), then applies the
     /// template of its kind.
-    package func render(pageAt pageIndex: Int) -> (html: String, diagnostics: [Diagnostic]) {
+    package func render(pageAt pageIndex: Int) -> (html: String, diagnostics: [Diagnostic], search: SearchIndex.Document) {
         let page = index.pages[pageIndex]
         let rewrites = graph.rewrites(forPage: pageIndex)
         let document = MarkdownParser.parse(
@@ -108,7 +108,16 @@ package struct SiteRenderer: Sendable {
         }
         view.review = reviewView(pageIndex)
         let template = theme.templateNames.contains(page.kind.rawValue) ? page.kind.rawValue : "page"
-        return renderView(view, template: template, file: page.source.displayPath)
+        let (html, problems) = renderView(view, template: template, file: page.source.displayPath)
+        var fields: [String] = []
+        if case .role(let spec) = page.spec {
+            fields += [spec.track?.value].compactMap { $0 } + spec.levels.map(\.value)
+        }
+        let search = SearchIndex.Document(
+            title: page.title, url: url, kind: page.kind.rawValue, tags: page.frontMatter.tags,
+            headings: document.headings.filter { $0.level > 1 || $0.text != page.title }.map(\.text), fields: fields,
+            text: SearchIndex.plainText(ofHTML: (page.frontMatter.summary.map { $0 + " " } ?? "") + document.html))
+        return (html, problems, search)
     }
 
     private func link(toPage i: Int) -> LinkView {

@@ -1,0 +1,119 @@
+import Foundation
+import HandbookContent
+import HandbookIndex
+
+/// The offline search index the default theme's `search.js` loads:
+/// `_handbook/search-index.json`, one compact array per page.
+package enum SearchIndex {
+    /// One searchable page.
+    package struct Document: Sendable {
+        package var title: String
+        package var url: String
+        package var kind: String
+        package var tags: [String]
+        package var headings: [String]
+        /// Structured fields: a role's track and levels, a level's id and track.
+        package var fields: [String]
+        /// Plain text of the body, cut to `textLimit` characters.
+        package var text: String
+    }
+
+    /// Enough text for excerpts and for matching what a page is about, while
+    /// keeping the index of a 10,000-page handbook a few megabytes.
+    package static let textLimit = 600
+
+    package static let fileName = "search-index.json"
+
+    /// `{"docs": [[title, url, kind, tags, headings, fields, text], ...], "synonyms": {term: [meanings]}, "v": 1}`
+    /// with keys sorted and documents in URL order, so two builds write the same bytes.
+    package static func json(_ documents: [Document], synonyms: [(term: String, meaning: String)]) -> String {
+        struct Payload: Encodable {
+            var v = 1
+            var docs: [[String]]
+            var synonyms: [String: [String]]
+        }
+        var grouped: [String: [String]] = [:]
+        for (term, meaning) in synonyms { grouped[term.lowercased(), default: []].append(meaning) }
+        let docs = documents.sorted { $0.url < $1.url }.map { d in
+            [d.title, d.url, d.kind, d.tags.joined(separator: " "), d.headings.joined(separator: "\n"), d.fields.joined(separator: " "), d.text]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(Payload(docs: docs, synonyms: grouped))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The text a reader sees in an HTML fragment: tags dropped, the common
+    /// entities decoded, runs of white space made one space.
+    package static func plainText(ofHTML html: String, limit: Int = textLimit) -> String {
+        var out = ""
+        var count = 0
+        var pendingSpace = false
+        /// Appends visible text, one space between words, up to `limit` characters.
+        func emit(_ text: String) -> Bool {
+            for c in text {
+                if c.isWhitespace {
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace && count > 0 {
+                    guard count < limit else { return false }
+                    out.append(" ")
+                    count += 1
+                }
+                pendingSpace = false
+                guard count < limit else { return false }
+                out.append(c)
+                count += 1
+            }
+            return true
+        }
+        var inTag = false
+        var entity: String?
+        for c in html {
+            if inTag {
+                if c == ">" {
+                    inTag = false
+                    pendingSpace = true
+                }
+                continue
+            }
+            if var e = entity {
+                if c == ";" {
+                    entity = nil
+                    guard emit(decode(e)) else { break }
+                } else if e.count < 10 {
+                    e.append(c)
+                    entity = e
+                } else {
+                    entity = nil
+                    guard emit("&" + e + String(c)) else { break }
+                }
+                continue
+            }
+            switch c {
+            case "<": inTag = true
+            case "&": entity = ""
+            default: guard emit(String(c)) else { return out }
+            }
+        }
+        return out
+    }
+
+    private static func decode(_ entity: String) -> String {
+        switch entity {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "#39", "apos": return "'"
+        case "nbsp": return " "
+        default:
+            if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let v = UInt32(entity.dropFirst(2), radix: 16), let s = Unicode.Scalar(v) {
+                return String(s)
+            }
+            if entity.hasPrefix("#"), let v = UInt32(entity.dropFirst()), let s = Unicode.Scalar(v) { return String(s) }
+            return "&" + entity + ";"
+        }
+    }
+}
