@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE_BIN := .build/release/handbook
 PREFIX ?= /usr/local
 
-.PHONY: all build test test-deps serve bench deps install clean
+.PHONY: all build test test-deps serve bench deps install install-binary clean
 
 all: build
 
@@ -51,10 +51,15 @@ bench: deps
 	$(SWIFT) build -c release --product handbook
 	bash scripts/bench.sh $(PAGES)
 
-# Installs the binary and its resource bundle (the default theme) side by side.
-install: build
+# Installs the binary and its resource bundle (the default theme) side by side,
+# so `handbook` works from any folder. `install-binary` skips building the
+# bundled handbook (for CI, after `swift build -c release --product handbook`).
+install: build install-binary
+
+install-binary:
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/handbook
+	rm -rf $(DESTDIR)$(PREFIX)/bin/Handbook_HandbookRender.resources
 	cp -R .build/release/Handbook_HandbookRender.resources $(DESTDIR)$(PREFIX)/bin/
 
 clean:

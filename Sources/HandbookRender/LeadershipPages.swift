@@ -9,7 +9,7 @@ import HandbookMarkdown
 /// review reports. Also the role, process and ladder panels of their pages.
 extension SiteRenderer {
     package static let orgChartPath = "org-chart/"
-    package static let processesPath = "processes/"
+    package static let processesPath = "reports/processes/"
     package static let stalePath = "reports/stale/"
     package static let unownedPath = "reports/unowned/"
     package static let ownershipFeedPath = "reports/ownership.json"

@@ -9,6 +9,6 @@ struct Handbook: ParsableCommand {
         commandName: "handbook",
         abstract: "Build an engineering-leadership handbook from a folder of Markdown.",
         version: "\(version) (cmark \(MarkdownParser.cmarkVersion))",
-        subcommands: [Build.self, Check.self, New.self, Serve.self]
+        subcommands: [Init.self, Build.self, Check.self, New.self, Serve.self]
     )
 }

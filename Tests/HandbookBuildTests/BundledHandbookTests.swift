@@ -53,7 +53,7 @@ import Testing
         let feed = try page("reports/ownership.json")
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(feed.utf8)) as? [[String: Any]])
         #expect(entries.allSatisfy { $0["owner"] is String && $0["last_reviewed"] is String }, "every page has an owner and a review date")
-        #expect(try page("processes/index.html").contains("Processes by owner"))
+        #expect(try page("reports/processes/index.html").contains("Processes by owner"))
     }
 
     @Test func staleReportAndWarningsWithALaterToday() throws {

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import HandbookContent
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new handbook: settings, one page of each kind, a .gitignore and a CI workflow."
+    )
+
+    @Argument(help: "The folder to create the handbook in (default: the current folder).")
+    var directory: String = "."
+
+    @Flag(help: "Add the handbook to a folder that is not empty; files that exist are kept.")
+    var force = false
+
+    func run() throws {
+        do {
+            let result = try Starter.create(in: directory, force: force, today: CalendarDate.today())
+            for path in result.written { print("  created \(path)") }
+            for path in result.kept { print("  kept    \(path) (it exists)") }
+            print("\nNext:")
+            if directory != "." { print("  cd \(directory)") }
+            print("  handbook build    # writes the site into public/; open public/index.html through a web server")
+            print("  handbook check    # what CI runs on every pull request")
+        } catch {
+            Console.standardError("handbook: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+}
