@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -43,10 +44,17 @@ let package = Package(
                 "CHandbookSystem",
             ]
         ),
+        .target(
+            name: "HandbookServer",
+            dependencies: [
+                "HandbookBuild", "HandbookContent", "HandbookDiagnostics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "handbook",
             dependencies: [
-                "HandbookBuild", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics",
+                "HandbookServer", "HandbookBuild", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +64,7 @@ let package = Package(
         .testTarget(
             name: "HandbookIndexTests", dependencies: ["HandbookIndex", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics"]),
         .testTarget(name: "HandbookRenderTests", dependencies: ["HandbookRender", "HandbookDiagnostics"]),
+        .testTarget(name: "HandbookServerTests", dependencies: ["HandbookServer", "HandbookBuild", "HandbookContent"]),
         .testTarget(
             name: "HandbookBuildTests",
             dependencies: ["HandbookBuild", "HandbookDiagnostics", "handbook"]

@@ -9,6 +9,8 @@ package enum FrontMatterDecoder {
         package var body: String
         package var bodyLineOffset: Int
         package var diagnostics: [Diagnostic]
+        /// The YAML text, as written (empty without front matter).
+        package var yaml: String = ""
     }
 
     package static func decode(_ text: String, file: String) -> Result {
@@ -33,7 +35,7 @@ package enum FrontMatterDecoder {
             let frontMatter = decodeKeys(value, file: file, diagnostics: &diagnostics)
             return Result(
                 frontMatter: frontMatter, body: split.body, bodyLineOffset: split.bodyLineOffset,
-                diagnostics: diagnostics)
+                diagnostics: diagnostics, yaml: yaml)
         }
     }
 

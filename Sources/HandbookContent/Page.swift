@@ -13,6 +13,42 @@ package struct Page: Sendable {
     package var kind: PageKind { frontMatter.kind }
     /// The kind's own keys, decoded (roles, processes, ladders).
     package var spec: KindSpec = .page
+    /// The front matter's YAML text, for telling whether it changed.
+    package var frontMatterSource = ""
+
+    /// Everything about this page that other pages, the index and the
+    /// navigation can depend on: not the prose, and not the positions of
+    /// things in it. Two versions of a page with the same key differ only in
+    /// what the page itself renders. (Hash values are per process: this key is
+    /// for the preview server's in-memory caches, never stored.)
+    package var metadataKey: Int {
+        var h = Hasher()
+        h.combine(source.path)
+        h.combine(id)
+        h.combine(title)
+        h.combine(urlPath)
+        h.combine(isFolderIndex)
+        h.combine(frontMatterSource)
+        for heading in document.headings {
+            h.combine(heading.level)
+            h.combine(heading.text)
+            h.combine(heading.id)
+        }
+        h.combine(document.htmlAnchors)
+        // Links, with the heading each one follows (backlinks name that section).
+        var headingIndex = -1
+        var next = 0
+        for link in document.links {
+            while next < document.headings.count, document.headings[next].line <= link.line {
+                headingIndex = next
+                next += 1
+            }
+            h.combine(link.kind.rawValue)
+            h.combine(link.destination)
+            h.combine(headingIndex)
+        }
+        return h.finalize()
+    }
     /// The Markdown after the front matter.
     package var body: String
     /// Lines taken by the front matter, so positions in `body` map to the file.

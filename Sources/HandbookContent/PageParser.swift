@@ -49,6 +49,7 @@ package enum PageParser {
             body: decoded.body, bodyLineOffset: decoded.bodyLineOffset, document: document,
             isFolderIndex: isIndex, urlPath: place.urlPath, outputPath: place.outputPath)
         page.spec = spec
+        page.frontMatterSource = decoded.yaml
         return (page, diagnostics)
     }
 

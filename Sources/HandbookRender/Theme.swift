@@ -13,6 +13,8 @@ package struct Theme: Sendable {
     /// Static files to copy into the output's `_handbook/` folder:
     /// path below `assets/` → absolute source path.
     package let assets: [String: String]
+    /// Changes whenever a template's text or the set of static files changes.
+    package let fingerprint: Int
 
     /// The folder of the built-in theme inside the package resources.
     package static var builtInDirectory: String {
@@ -68,7 +70,16 @@ package struct Theme: Sendable {
             diagnostics.append(.error("template.missing", at: nil, "the theme has no '\(required).mustache' template"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Theme(library: library, templateNames: Set(sources.keys), assets: assets), diagnostics)
+        var hasher = Hasher()
+        for name in sources.keys.sorted() {
+            hasher.combine(name)
+            hasher.combine(sources[name]!.text)
+        }
+        for path in assets.keys.sorted() { hasher.combine(path) }
+        return (
+            Theme(library: library, templateNames: Set(sources.keys), assets: assets, fingerprint: hasher.finalize()),
+            diagnostics
+        )
     }
 
     static func describe(_ error: any Error) -> String {

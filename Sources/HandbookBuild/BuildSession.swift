@@ -1,0 +1,324 @@
+import Dispatch
+import Foundation
+import HandbookContent
+import HandbookDiagnostics
+import HandbookIndex
+import HandbookMarkdown
+import HandbookRender
+
+/// The build pipeline — scan → parse → index → render — with memory, so that
+/// the preview server's rebuilds redo only what a change can affect:
+///
+/// - a file whose stamp (inode, size, modification time) is unchanged is not
+///   read or parsed again;
+/// - the index, links, checks and leadership model are recomputed (they are
+///   exact and cheap next to rendering);
+/// - a page is rendered again only when its own body, the rewrites of its
+///   links, or the site's metadata (any title, heading, link, front matter,
+///   asset, setting or template of any page) changed;
+/// - derived pages (sections, tags, redirects, the leadership pages) are
+///   rendered again only when the site's metadata changed.
+///
+/// Every cache key covers all the inputs of what it caches, so the output is
+/// the same as a full build's; the tests compare the two after random edits.
+/// A session is used by one caller at a time.
+public final class BuildSession: @unchecked Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// What one run produced.
+    public struct Output: Sendable {
+        public var result: BuildResult
+        /// Every output file; empty when the build failed.
+        public var files: [OutputFile]
+        /// Pages rendered by this run (the others came from the cache).
+        public var renderedCount: Int
+    }
+
+    private struct ParsedFile {
+        var stamp: FileStamp
+        var page: Page
+        var diagnostics: [Diagnostic]
+        var metadataKey: Int
+        var bodyHash: Int
+        /// The settings the file was parsed with (a new `handbook.yml` parses again).
+        var settingsKey = 0
+
+        func metadataKeyIsFor(_ key: Int) -> Bool { settingsKey == key }
+    }
+
+    private struct RenderedPage {
+        var key: Int
+        var html: String
+        var diagnostics: [Diagnostic]
+        var search: SearchIndex.Document
+    }
+
+    private var parsed: [String: ParsedFile] = [:]
+    private var rendered: [String: RenderedPage] = [:]
+    private var derived: (key: Int, files: [RenderedFile])?
+    private var lastScan: ContentScanner.Result?
+
+    /// Runs the pipeline. `changedPaths` (absolute paths from a file watcher)
+    /// lets the run skip the folder scan when only known files were modified;
+    /// nil means "anything may have changed".
+    public func run(changedPaths: Set<String>? = nil) -> Output {
+        var clock = StageClock()
+        var diagnostics: [Diagnostic] = []
+        let outputGiven = options.output ?? SiteLayout.absolutePath("public", relativeTo: SiteLayout.absolutePath(options.site))
+        var sourcePages = 0
+        func finish(_ outcome: BuildResult.Outcome, pages: Int = 0, files: [OutputFile] = [], renderedCount: Int = 0) -> Output {
+            Output(
+                result: BuildResult(
+                    outcome: outcome, diagnostics: diagnostics.sortedForOutput(), pageCount: pages,
+                    sourcePageCount: sourcePages, stageTimes: clock.stages, totalSeconds: clock.total, output: outputGiven),
+                files: files, renderedCount: renderedCount)
+        }
+
+        // configure
+        let (loaded, configDiagnostics) = SiteLayout.load(root: options.site)
+        diagnostics += configDiagnostics
+        guard var layout = loaded else { return finish(.unusable) }
+        if let baseURL = options.baseURL { layout.config.baseURL = baseURL }
+        let output = SiteLayout.absolutePath(outputGiven)
+        if let problem = OutputLocation.problem(with: output, layout: layout) {
+            diagnostics.append(.error("output.unsafe", at: nil, problem))
+            return finish(.unusable)
+        }
+        let (loadedTheme, themeDiagnostics) = Theme.load(siteTemplates: layout.templatesDir, displayRoot: layout.root)
+        diagnostics += themeDiagnostics
+        guard let theme = loadedTheme else { return finish(.failed) }
+        clock.lap("configure")
+
+        // scan: skipped when the watcher reports only modified files we know.
+        let scanned: ContentScanner.Result
+        if let changedPaths, let last = lastScan,
+            changedPaths.allSatisfy({ path in last.pages.contains { $0.absolutePath == path } || last.assets.contains { $0.absolutePath == path } })
+        {
+            scanned = last
+        } else {
+            var excluded = [output]
+            if let templates = layout.templatesDir { excluded.append(templates) }
+            scanned = ContentScanner.scan(layout, excluding: excluded)
+        }
+        lastScan = scanned
+        diagnostics += scanned.diagnostics
+        clock.lap("scan")
+
+        // parse: only files whose stamp changed.
+        let markdownOptions = layout.config.markdownOptions
+        let siteTitle = layout.config.title
+        let settingsKey = Self.settingsKey(layout: layout, options: options)
+        var stamps: [FileStamp] = []
+        stamps.reserveCapacity(scanned.pages.count)
+        var misses: [Int] = []
+        for (i, file) in scanned.pages.enumerated() {
+            let stamp = FileStamp(file.absolutePath)
+            stamps.append(stamp)
+            if let cached = parsed[file.absolutePath], cached.stamp == stamp, cached.stamp.isValid,
+                cached.page.source == file, cached.metadataKeyIsFor(settingsKey)
+            {
+                continue
+            }
+            misses.append(i)
+        }
+        let fresh = parallelMap(misses.map { scanned.pages[$0] }) { file -> ParsedFile in
+            let (page, problems) = PageParser.parse(file, options: markdownOptions, siteTitle: siteTitle)
+            return ParsedFile(
+                stamp: .missing, page: page, diagnostics: problems, metadataKey: page.metadataKey, bodyHash: page.body.hashValue)
+        }
+        for (k, i) in misses.enumerated() {
+            var entry = fresh[k]
+            entry.stamp = stamps[i]
+            entry.settingsKey = settingsKey
+            parsed[scanned.pages[i].absolutePath] = entry
+        }
+        let known = Set(scanned.pages.map(\.absolutePath))
+        parsed = parsed.filter { known.contains($0.key) }
+        let files = scanned.pages.map { parsed[$0.absolutePath]! }
+        diagnostics += files.flatMap(\.diagnostics)
+        clock.lap("parse")
+
+        // index
+        let settings = SiteIndex.Settings(
+            basePath: layout.config.basePath, baseURL: layout.config.absoluteBaseURL, repoURL: layout.config.repoURL,
+            contentPrefix: layout.contentPrefix)
+        let index = SiteIndex(pages: files.map(\.page), assets: scanned.assets.map(\.path), settings: settings)
+        let graph = LinkGraph(index: index)
+        let leadership = LeadershipModel(index: index)
+        let today = options.today ?? CalendarDate.today()
+        let reviews = ReviewSchedule(index: index, today: today, defaultInterval: layout.config.reviewEvery)
+        sourcePages = index.pages.count
+        diagnostics += SiteChecks.run(index, graph) + leadership.diagnostics
+        if options.reportOverdueReviews { diagnostics += ReviewCheck.check(index, reviews) }
+        clock.lap("index")
+
+        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) { return finish(.failed) }
+
+        // render
+        var siteHasher = Hasher()
+        siteHasher.combine(settingsKey)
+        siteHasher.combine(theme.fingerprint)
+        siteHasher.combine(today)
+        siteHasher.combine(scanned.assets.map(\.path))
+        for file in files { siteHasher.combine(file.metadataKey) }
+        let siteKey = siteHasher.finalize()
+
+        let renderer = SiteRenderer(
+            index: index, graph: graph, leadership: leadership, reviews: reviews, theme: theme, config: layout.config)
+        var keys: [Int] = []
+        var toRender: [Int] = []
+        let bodyHashes = Dictionary(files.map { ($0.page.source.path, $0.bodyHash) }, uniquingKeysWith: { a, _ in a })
+        for (i, page) in index.pages.enumerated() {
+            var h = Hasher()
+            h.combine(siteKey)
+            h.combine(bodyHashes[page.source.path])
+            for entry in graph.entries[i] {
+                h.combine(entry.rewrite?.url)
+                h.combine(entry.rewrite?.text)
+            }
+            let key = h.finalize()
+            keys.append(key)
+            if rendered[page.source.path]?.key != key { toRender.append(i) }
+        }
+        let newPages = parallelMap(toRender) { renderer.render(pageAt: $0) }
+        for (k, i) in toRender.enumerated() {
+            let output = newPages[k]
+            rendered[index.pages[i].source.path] = RenderedPage(
+                key: keys[i], html: output.html, diagnostics: output.diagnostics, search: output.search)
+        }
+        let published = Set(index.pages.map(\.source.path))
+        rendered = rendered.filter { published.contains($0.key) }
+        let pages = index.pages.map { rendered[$0.source.path]! }
+
+        var outputs = zip(index.pages, pages).map { page, cached in
+            RenderedFile(path: page.outputPath, html: cached.html, diagnostics: cached.diagnostics)
+        }
+        let derivedFiles: [RenderedFile]
+        if let derived, derived.key == siteKey {
+            derivedFiles = derived.files
+        } else {
+            derivedFiles = Self.derivedFiles(renderer: renderer, index: index, layout: layout)
+            derived = (siteKey, derivedFiles)
+        }
+        let htmlPageCount = outputs.count + index.navigation.sections.filter { $0.sourcePath == nil }.count
+        outputs += derivedFiles
+        let searchDocuments = pages.map(\.search) + renderer.levelSearchDocuments()
+        outputs.append(
+            RenderedFile(
+                path: SiteRenderer.themeFolder + "/" + SearchIndex.fileName,
+                html: SearchIndex.json(searchDocuments, synonyms: layout.config.synonyms), diagnostics: []))
+
+        var outputFiles: [OutputFile] = []
+        var written: [String: String] = [:]
+        for item in outputs {
+            diagnostics += item.diagnostics
+            // A page of the content wins over a generated page at the same address.
+            if let owner = written[item.path.lowercased()] {
+                diagnostics.append(
+                    .warning(
+                        "url.duplicate", at: nil, "generated page /\(item.path) is not written: \(owner) is already there",
+                        note: "rename or move the page, or remove the front matter that generates the other one"))
+                continue
+            }
+            written[item.path.lowercased()] = item.path
+            outputFiles.append(OutputFile(path: item.path, contents: .text(item.html)))
+        }
+        outputFiles += scanned.assets.map { OutputFile(path: $0.path, contents: .copy(from: $0.absolutePath)) }
+        outputFiles += theme.assets.keys.sorted().map {
+            OutputFile(path: SiteRenderer.themeFolder + "/" + $0, contents: .copy(from: theme.assets[$0]!))
+        }
+        clock.lap("render")
+
+        if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) { return finish(.failed) }
+        return finish(.built, pages: htmlPageCount, files: outputFiles, renderedCount: toRender.count)
+    }
+
+    /// Everything rendered from the site's metadata alone: generated section
+    /// pages, redirects, tag pages, leadership pages, 404, sitemap and robots.
+    private static func derivedFiles(renderer: SiteRenderer, index: SiteIndex, layout: SiteLayout) -> [RenderedFile] {
+        var files: [RenderedFile] = []
+        for node in index.navigation.sections where node.sourcePath == nil {
+            files.append(RenderedFile(path: node.urlPath + "index.html", renderer.renderSection(node)))
+        }
+        for alias in index.aliases {
+            files.append(RenderedFile(path: alias.outputPath, renderer.renderRedirect(toPage: alias.page)))
+        }
+        for tag in renderer.renderTagPages() {
+            files.append(RenderedFile(path: tag.outputPath, html: tag.html, diagnostics: tag.diagnostics))
+        }
+        for page in renderer.renderLeadershipPages() {
+            files.append(RenderedFile(path: page.outputPath, html: page.text, diagnostics: page.diagnostics))
+        }
+        files.append(RenderedFile(path: "404.html", renderer.renderNotFound()))
+        // Every HTML page but the 404 and the redirects goes in the sitemap.
+        let redirects = Set(index.aliases.map(\.outputPath))
+        let pagePaths = Set(index.pages.map(\.urlPath))
+        let listed = files.map(\.path).filter { $0.hasSuffix("index.html") && !redirects.contains($0) }
+            .map { String($0.dropLast("index.html".count)) }
+            .filter { !pagePaths.contains($0) }
+        let sitemap = SiteFiles.sitemap(index: index, extraPaths: listed)
+        if let sitemap { files.append(RenderedFile(path: "sitemap.xml", html: sitemap, diagnostics: [])) }
+        let sitemapURL = sitemap == nil
+            ? nil : layout.config.absoluteBaseURL.map { $0.hasSuffix("/") ? $0 + "sitemap.xml" : $0 + "/sitemap.xml" }
+        files.append(
+            RenderedFile(path: "robots.txt", html: SiteFiles.robots(isPublic: layout.config.isPublic, sitemapURL: sitemapURL), diagnostics: []))
+        return files
+    }
+
+    /// Settings that change how every page parses or renders.
+    private static func settingsKey(layout: SiteLayout, options: BuildOptions) -> Int {
+        var h = Hasher()
+        h.combine(layout.configFile.flatMap { FileManager.default.contents(atPath: $0) })
+        h.combine(options.baseURL)
+        h.combine(layout.contentDir)
+        return h.finalize()
+    }
+}
+
+/// One rendered output file and the problems found rendering it.
+struct RenderedFile: Sendable {
+    var path: String
+    var html: String
+    var diagnostics: [Diagnostic]
+
+    init(path: String, html: String, diagnostics: [Diagnostic]) {
+        self.path = path
+        self.html = html
+        self.diagnostics = diagnostics
+    }
+
+    init(path: String, _ rendered: (html: String, diagnostics: [Diagnostic])) {
+        self.init(path: path, html: rendered.html, diagnostics: rendered.diagnostics)
+    }
+}
+
+/// What identifies a version of a file without reading it.
+struct FileStamp: Equatable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: Int64
+
+    static let missing = FileStamp(device: 0, inode: 0, size: -1, modified: 0)
+
+    var isValid: Bool { size >= 0 }
+
+    init(device: UInt64, inode: UInt64, size: Int64, modified: Int64) {
+        (self.device, self.inode, self.size, self.modified) = (device, inode, size, modified)
+    }
+
+    init(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            self = .missing
+            return
+        }
+        self.init(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+}
