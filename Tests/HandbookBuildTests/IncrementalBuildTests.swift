@@ -1,0 +1,92 @@
+import Foundation
+import HandbookBuild
+import HandbookContent
+import Testing
+
+/// A session that rebuilds after each edit produces exactly the files a
+/// fresh full build of the same content produces.
+@Suite struct IncrementalBuildTests {
+    static func contents(_ output: BuildSession.Output) -> [String: String] {
+        var result: [String: String] = [:]
+        for file in output.files {
+            switch file.contents {
+            case .text(let text): result[file.path] = text
+            case .copy(let source): result[file.path] = "copy of " + source
+            }
+        }
+        return result
+    }
+
+    @Test func randomEditsMatchAFullBuild() throws {
+        let site = try TestSite([
+            "handbook.yml": "title: Edits\n",
+            "content/index.md": "# Home\n\nSee [[Alpha]] and [beta](b/beta.md#one).\n",
+            "content/a/alpha.md": "---\ntitle: Alpha\ntags: [x]\n---\n## One\n\nText.\n",
+            "content/b/beta.md": "# Beta\n\n## One\n\nBack to [home](../index.md).\n",
+            "content/roles/em.md": "---\nkind: role\nid: em\ntrack: management\n---\n# EM\n",
+        ])
+        defer { site.remove() }
+        var options = BuildOptions(site: site.root.path, write: false)
+        options.today = CalendarDate("2026-11-26")
+        let session = BuildSession(options: options)
+        #expect(session.run().result.outcome == .built)
+
+        var generator = SeededGenerator(seed: 7)
+        var names = ["content/a/alpha.md", "content/b/beta.md", "content/index.md"]
+        for step in 0..<40 {
+            let choice = Int.random(in: 0..<7, using: &generator)
+            let target = names.randomElement(using: &generator)!
+            var changed: Set<String>? = [site.root.appendingPathComponent(target).path]
+            switch choice {
+            case 0, 1:  // prose edit: only the page changes
+                let text = site.read(target) ?? ""
+                try site.write(target, text + "\nMore prose \(step).\n")
+            case 2:  // a new heading: anchors and TOC change
+                try site.write(target, (site.read(target) ?? "") + "\n## Heading \(step)\n")
+            case 3:  // a title change: navigation, backlinks and wiki links change
+                try site.write(target, "---\ntitle: Renamed \(step)\n---\n# Body\n\n[[Alpha]]\n")
+            case 4:  // a new page
+                let name = "content/c/new-\(step).md"
+                try site.write(name, "# New \(step)\n\nLinks to [beta](../b/beta.md).\n")
+                names.append(name)
+                changed = nil
+            case 5:  // a page removed
+                guard names.count > 3, let victim = names.last else { continue }
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent(victim))
+                names.removeLast()
+                changed = nil
+            default:  // a broken link: still a warning, still built
+                try site.write(target, (site.read(target) ?? "") + "\n[gone](missing.md)\n")
+            }
+            let incremental = session.run(changedPaths: changed)
+            let full = BuildSession(options: options).run()
+            #expect(incremental.result.outcome == full.result.outcome, "step \(step)")
+            #expect(incremental.result.diagnostics == full.result.diagnostics, "step \(step)")
+            let (a, b) = (Self.contents(incremental), Self.contents(full))
+            #expect(a.keys.sorted() == b.keys.sorted(), "step \(step)")
+            for key in a.keys where a[key] != b[key] {
+                Issue.record("step \(step): \(key) differs from a full build")
+            }
+        }
+    }
+
+    @Test func aProseEditRendersOnlyThatPage() throws {
+        let site = try TestSite([
+            "content/index.md": "# Home\n\n[A](a.md)\n",
+            "content/a.md": "# A\n\nText.\n",
+            "content/b.md": "# B\n",
+        ])
+        defer { site.remove() }
+        let session = BuildSession(options: BuildOptions(site: site.root.path, write: false))
+        #expect(session.run().renderedCount == 3)
+        #expect(session.run(changedPaths: []).renderedCount == 0)
+        usleep(10_000)
+        try site.write("content/a.md", "# A\n\nText, edited.\n")
+        let path = site.root.appendingPathComponent("content/a.md").path
+        let output = session.run(changedPaths: [path])
+        #expect(output.renderedCount == 1)
+        #expect(Self.contents(output)["a/index.html"]?.contains("Text, edited.") == true)
+        try site.write("content/a.md", "# A renamed\n\nText, edited.\n")
+        #expect(session.run(changedPaths: [path]).renderedCount == 3, "a title change reaches every page's sidebar")
+    }
+}
