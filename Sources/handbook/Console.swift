@@ -10,6 +10,10 @@ enum Console {
         standardError(format.format(diagnostics, colour: colour))
     }
 
+    static func standardOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     static func standardError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import HandbookMarkdown
 
 @main
-struct Handbook: ParsableCommand {
+struct Handbook: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(

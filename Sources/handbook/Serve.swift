@@ -1,12 +1,63 @@
 import ArgumentParser
+import Foundation
+import HandbookContent
+import HandbookServer
 
-struct Serve: ParsableCommand {
+struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Preview the site with live reload (not built yet: use `handbook build` and a static file server)."
+        abstract: "Build the site into memory, serve it, and rebuild and reload the browser when a file changes.",
+        discussion: "Serves on 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C."
     )
 
-    func run() throws {
-        Console.standardError("handbook: serve is not available yet; run `handbook build` and serve public/ with any static file server\n")
-        throw ExitCode(2)
+    @Option(name: .long, help: "The site folder.")
+    var site: String = "."
+
+    @Option(help: "The address to listen on. Anything but a loopback address makes the handbook visible on the network.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port: Int = 8000
+
+    @Flag(help: "Watch files by polling instead of inotify (for network or container file systems).")
+    var poll = false
+
+    @Option(name: .customLong("base-url"), help: "Overrides base_url from handbook.yml.")
+    var baseURL: String?
+
+    @Flag(help: "Open the handbook in the default browser once it is served.")
+    var open = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            Console.standardError("handbook: warning: serving on \(host): the handbook is visible to other machines on the network\n")
+        }
+        var options = ServeOptions(site: site, host: host, port: port, poll: poll, baseURL: baseURL)
+        options.today = nil
+        let shouldOpen = open
+        let status = await PreviewServer.run(
+            options,
+            report: { line, isError in
+                // Unbuffered: one line per rebuild reaches a pipe or a log file at once.
+                let text = line.hasSuffix("\n") ? line : line + "\n"
+                if isError { Console.standardError(text) } else { Console.standardOutput(text) }
+            },
+            onListening: { url in
+                Console.standardOutput("Serving on \(url) (Ctrl-C to stop)\n")
+                if shouldOpen { Serve.openBrowser(url) }
+            })
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    static func openBrowser(_ url: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open", url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
     }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import HandbookDiagnostics
+
+/// The preview server's shared state: the site being served, the diagnostics
+/// of the last failed build (if the last build failed), and the browsers
+/// listening for reload events.
+actor PreviewHub {
+    private(set) var site: ServedSite = .empty
+    private(set) var failure: [Diagnostic]?
+    private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
+
+    var listenerCount: Int { listeners.count }
+
+    /// A good build: serve it, clear any overlay, reload every page.
+    func publish(_ site: ServedSite) {
+        self.site = site
+        failure = nil
+        broadcast(LiveReload.event("reload", data: "{}"))
+    }
+
+    /// A failed build: keep serving the last good site, show the overlay.
+    func fail(_ diagnostics: [Diagnostic]) {
+        failure = diagnostics
+        broadcast(LiveReload.event("failed", data: LiveReload.failure(diagnostics)))
+    }
+
+    /// A new browser: its stream starts with the current failure, if any.
+    func listen() -> AsyncStream<String> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
+        continuation.onTermination = { [weak self] _ in
+            guard let self else { return }
+            Task { await self.drop(id) }
+        }
+        listeners[id] = continuation
+        continuation.yield(": connected\n\n")
+        if let failure { continuation.yield(LiveReload.event("failed", data: LiveReload.failure(failure))) }
+        return stream
+    }
+
+    private func drop(_ id: UUID) { listeners[id] = nil }
+
+    private func broadcast(_ event: String) {
+        for continuation in listeners.values { continuation.yield(event) }
+    }
+
+    /// Ends every stream (on shutdown).
+    func closeAll() {
+        for continuation in listeners.values { continuation.finish() }
+        listeners.removeAll()
+    }
+}

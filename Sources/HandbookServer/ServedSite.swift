@@ -1,0 +1,53 @@
+import Foundation
+import HandbookBuild
+
+/// The last good build, held in memory and served as it is: nothing is
+/// written to disk, so no reader ever sees a half-written page.
+struct ServedSite: Sendable {
+    enum Body: Sendable {
+        case bytes(Data)
+        /// An asset served from its source file, read at request time.
+        case file(String)
+    }
+
+    /// Output path (`roles/em/index.html`) → body.
+    var files: [String: Body]
+    /// Real paths of the folders assets may be read from: a symbolic link in
+    /// the content that leads outside them is refused.
+    var allowedRoots: [String]
+
+    init(files outputFiles: [OutputFile], allowedRoots: [String]) {
+        var files: [String: Body] = [:]
+        for file in outputFiles {
+            switch file.contents {
+            case .text(let text): files[file.path] = .bytes(Data(text.utf8))
+            case .copy(let source): files[file.path] = .file(source)
+            }
+        }
+        self.files = files
+        self.allowedRoots = allowedRoots.map(ServedSite.realPath)
+    }
+
+    static let empty = ServedSite(files: [], allowedRoots: [])
+
+    /// The bytes of a file, or nil if it is not part of the site (or an asset
+    /// that resolves outside the site's folders).
+    func contents(of path: String) -> Data? {
+        switch files[path] {
+        case .bytes(let data)?: return data
+        case .file(let source)?:
+            let real = Self.realPath(source)
+            guard allowedRoots.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) else { return nil }
+            return FileManager.default.contents(atPath: real)
+        case nil: return nil
+        }
+    }
+
+    func contains(_ path: String) -> Bool { files[path] != nil }
+
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
