@@ -58,7 +58,9 @@ enum LiveReload {
         let errors = diagnostics.filter { $0.severity == .error }
         let shown = errors.isEmpty ? diagnostics.filter { $0.severity == .warning } : errors
         let lines = shown.map { DiagnosticFormatter.text.format($0) }
-        let data = (try? JSONEncoder().encode(lines.isEmpty ? ["The build failed."] : lines)) ?? Data("[]".utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = (try? encoder.encode(lines.isEmpty ? ["The build failed."] : lines)) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }
