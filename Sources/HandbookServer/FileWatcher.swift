@@ -41,19 +41,25 @@ final class FileWatcher: @unchecked Sendable {
         return stopped
     }
 
-    /// Batches of changes, until `stop()`.
+    /// Batches of changes, until `stop()`. The watches are in place when this
+    /// returns, so no change made after the call is missed.
     func changes() -> AsyncStream<Batch> {
-        AsyncStream { continuation in
-            let thread = Thread { [self] in
-                #if os(Linux)
-                if !poll, watchWithInotify(continuation) { return }
-                #endif
-                watchByPolling(continuation)
-            }
+        let (stream, continuation) = AsyncStream<Batch>.makeStream()
+        #if os(Linux)
+        if !poll, let inotify = InotifyState(roots: roots) {
+            let thread = Thread { [self] in watch(inotify, continuation) }
             thread.name = "handbook file watcher"
             thread.start()
             continuation.onTermination = { [weak self] _ in self?.stop() }
+            return stream
         }
+        #endif
+        let initial = snapshot()
+        let thread = Thread { [self] in watchByPolling(continuation, from: initial) }
+        thread.name = "handbook file watcher"
+        thread.start()
+        continuation.onTermination = { [weak self] _ in self?.stop() }
+        return stream
     }
 
     /// Editor scratch files and hidden files never trigger a rebuild.
@@ -66,13 +72,36 @@ final class FileWatcher: @unchecked Sendable {
     // MARK: inotify
 
     #if os(Linux)
-    private func watchWithInotify(_ continuation: AsyncStream<Batch>.Continuation) -> Bool {
-        let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
+    /// An inotify descriptor with a watch on every folder below the roots.
+    final class InotifyState: @unchecked Sendable {
+        let fd: Int32
         var folders: [Int32: String] = [:]
         var singleFiles: Set<String> = []
+        let trees: Set<String>
+        let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
+
+        init?(roots: [String]) {
+            fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            guard fd >= 0 else { return nil }
+            var trees: Set<String> = []
+            for root in roots {
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir) else { continue }
+                if isDir.boolValue {
+                    trees.insert(root)
+                } else {
+                    // A single file (handbook.yml): watch its folder, keep only its events.
+                    singleFiles.insert(root)
+                    let parent = (root as NSString).deletingLastPathComponent
+                    let wd = inotify_add_watch(fd, parent, mask)
+                    if wd >= 0, folders[wd] == nil { folders[wd] = parent }
+                }
+            }
+            self.trees = trees
+            for tree in trees { addTree(tree) }
+        }
+
+        deinit { close(fd) }
 
         func addTree(_ folder: String) {
             let wd = inotify_add_watch(fd, folder, mask)
@@ -85,24 +114,14 @@ final class FileWatcher: @unchecked Sendable {
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { addTree(path) }
             }
         }
-        for root in roots {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir) else { continue }
-            if isDir.boolValue {
-                addTree(root)
-            } else {
-                // A single file (handbook.yml): watch its folder, keep only its events.
-                singleFiles.insert(root)
-                let parent = (root as NSString).deletingLastPathComponent
-                let wd = inotify_add_watch(fd, parent, mask)
-                if wd >= 0, folders[wd] == nil { folders[wd] = parent }
-            }
-        }
-        let watchedTrees = Set(roots.filter { !singleFiles.contains($0) })
-        func wanted(_ path: String) -> Bool {
-            singleFiles.contains(path) || watchedTrees.contains { path == $0 || path.hasPrefix($0 + "/") }
-        }
 
+        func wanted(_ path: String) -> Bool {
+            singleFiles.contains(path) || trees.contains { path == $0 || path.hasPrefix($0 + "/") }
+        }
+    }
+
+    private func watch(_ state: InotifyState, _ continuation: AsyncStream<Batch>.Continuation) {
+        let fd = state.fd
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pending: Set<String> = []
         var rescan = false
@@ -127,11 +146,11 @@ final class FileWatcher: @unchecked Sendable {
                         lastEvent = Date()
                         continue
                     }
-                    guard let folder = folders[wd] else { continue }
+                    guard let folder = state.folders[wd] else { continue }
                     let path = name.isEmpty ? folder : folder + "/" + name
-                    if !name.isEmpty, Self.isIgnored(path) || !wanted(path) { continue }
+                    if !name.isEmpty, Self.isIgnored(path) || !state.wanted(path) { continue }
                     if eventMask & UInt32(IN_ISDIR) != 0 {
-                        if eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(path) }
+                        if eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { state.addTree(path) }
                         rescan = true
                     } else if eventMask & UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF) != 0 {
                         rescan = true
@@ -149,7 +168,6 @@ final class FileWatcher: @unchecked Sendable {
             }
         }
         continuation.finish()
-        return true
     }
     #endif
 
@@ -174,8 +192,8 @@ final class FileWatcher: @unchecked Sendable {
         return result
     }
 
-    private func watchByPolling(_ continuation: AsyncStream<Batch>.Continuation) {
-        var previous = snapshot()
+    private func watchByPolling(_ continuation: AsyncStream<Batch>.Continuation, from initial: [String: FileStampLite]) {
+        var previous = initial
         var pending: Set<String> = []
         var rescan = false
         var lastChange: Date?

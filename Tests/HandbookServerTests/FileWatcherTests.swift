@@ -17,14 +17,16 @@ import Testing
     }
 
     /// Starts a watcher, runs `change`, and returns the batches seen within `wait` seconds.
-    func batches(poll: Bool = false, wait: Double = 1.0, _ change: (Folder) throws -> Void) throws -> [FileWatcher.Batch] {
+    /// Async, so that waiting never blocks the threads the collecting task needs.
+    func batches(poll: Bool = false, wait: Double = 2.0, _ change: (Folder) async throws -> Void) async throws -> [FileWatcher.Batch] {
         let folder = try Folder()
         let watcher = FileWatcher(roots: [folder.url.path], poll: poll)
         let collected = Collected()
-        let task = Task { for await batch in watcher.changes() { await collected.add(batch) } }
-        Thread.sleep(forTimeInterval: poll ? 0.5 : 0.2)
-        try change(folder)
-        Thread.sleep(forTimeInterval: wait)
+        let stream = watcher.changes()
+        let task = Task { for await batch in stream { await collected.add(batch) } }
+        if poll { try await Task.sleep(for: .milliseconds(50)) }
+        try await change(folder)
+        try await Task.sleep(for: .seconds(wait))
         watcher.stop()
         task.cancel()
         return collected.snapshot()
@@ -37,9 +39,9 @@ import Testing
         func snapshot() -> [FileWatcher.Batch] { lock.withLock { items } }
     }
 
-    @Test func inPlaceWriteReportsThePath() throws {
+    @Test func inPlaceWriteReportsThePath() async throws {
         var path = ""
-        let seen = try batches { folder in
+        let seen = try await batches { folder in
             path = folder.path("page.md")
             try "two".write(toFile: path, atomically: false, encoding: .utf8)
         }
@@ -47,8 +49,8 @@ import Testing
         #expect(seen.first == Set([path]))
     }
 
-    @Test func vimStyleRenameOnSaveAsksForARescan() throws {
-        let seen = try batches { folder in
+    @Test func vimStyleRenameOnSaveAsksForARescan() async throws {
+        let seen = try await batches { folder in
             try "x".write(toFile: folder.path("4913"), atomically: false, encoding: .utf8)
             try FileManager.default.removeItem(atPath: folder.path("4913"))
             try FileManager.default.moveItem(atPath: folder.path("page.md"), toPath: folder.path("page.md~"))
@@ -56,39 +58,39 @@ import Testing
             try FileManager.default.removeItem(atPath: folder.path("page.md~"))
         }
         #expect(seen.count == 1)
-        #expect(seen.first! == nil)
+        #expect(try #require(seen.first) == nil)
     }
 
-    @Test func sedInPlaceAndAtomicRenameAskForARescan() throws {
-        let seen = try batches { folder in
+    @Test func sedInPlaceAndAtomicRenameAskForARescan() async throws {
+        let seen = try await batches { folder in
             try "two".write(toFile: folder.path("sedAbC123"), atomically: false, encoding: .utf8)
             try FileManager.default.removeItem(atPath: folder.path("page.md"))
             try FileManager.default.moveItem(atPath: folder.path("sedAbC123"), toPath: folder.path("page.md"))
         }
         #expect(seen.count == 1)
-        #expect(seen.first! == nil)
+        #expect(try #require(seen.first) == nil)
     }
 
-    @Test func newFolderIsWatchedToo() throws {
-        let seen = try batches(wait: 1.5) { folder in
+    @Test func newFolderIsWatchedToo() async throws {
+        let seen = try await batches(wait: 2.0) { folder in
             try FileManager.default.createDirectory(atPath: folder.path("new"), withIntermediateDirectories: true)
-            Thread.sleep(forTimeInterval: 0.4)
+            try await Task.sleep(for: .milliseconds(400))
             try "a".write(toFile: folder.path("new/a.md"), atomically: false, encoding: .utf8)
-            Thread.sleep(forTimeInterval: 0.4)
+            try await Task.sleep(for: .milliseconds(400))
             try "b".write(toFile: folder.path("new/a.md"), atomically: false, encoding: .utf8)
         }
         #expect(seen.contains { $0 == Set([$0?.first ?? ""]) && $0?.first?.hasSuffix("/new/a.md") == true }, "\(seen)")
     }
 
-    @Test func movingAFolderOutAsksForARescan() throws {
-        let seen = try batches { folder in
+    @Test func movingAFolderOutAsksForARescan() async throws {
+        let seen = try await batches { folder in
             try FileManager.default.moveItem(atPath: folder.path("sub"), toPath: folder.url.deletingLastPathComponent().appendingPathComponent("moved-\(UUID().uuidString)").path)
         }
-        #expect(seen.first! == nil)
+        #expect(try #require(seen.first) == nil)
     }
 
-    @Test func scratchFilesAloneAreIgnored() throws {
-        let seen = try batches { folder in
+    @Test func scratchFilesAloneAreIgnored() async throws {
+        let seen = try await batches { folder in
             try "x".write(toFile: folder.path(".page.md.swp"), atomically: false, encoding: .utf8)
             try "x".write(toFile: folder.path("page.md~"), atomically: false, encoding: .utf8)
             try "x".write(toFile: folder.path("notes.tmp"), atomically: false, encoding: .utf8)
@@ -96,11 +98,11 @@ import Testing
         #expect(seen.isEmpty, "\(seen)")
     }
 
-    @Test func pollingFallbackSeesAWrite() throws {
+    @Test func pollingFallbackSeesAWrite() async throws {
         var path = ""
-        let seen = try batches(poll: true, wait: 1.5) { folder in
+        let seen = try await batches(poll: true, wait: 2.0) { folder in
             path = folder.path("page.md")
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
             try "changed".write(toFile: path, atomically: false, encoding: .utf8)
         }
         #expect(seen.first == Set([path]))
