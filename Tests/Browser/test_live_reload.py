@@ -1,0 +1,65 @@
+"""`handbook serve` in a real browser: open a page, edit its Markdown, and
+the page reloads by itself with the change; break the front matter and an
+overlay names the file and line; fix it and the overlay goes away."""
+import os
+import pathlib
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from test_search import HANDBOOK, browser  # noqa: F401  (the shared headless Chromium)
+
+
+@pytest.fixture()
+def served():
+    site = pathlib.Path(tempfile.mkdtemp())
+    (site / "content" / "roles").mkdir(parents=True)
+    (site / "handbook.yml").write_text("title: Live\n")
+    (site / "content" / "index.md").write_text("# Home\n")
+    page = site / "content" / "roles" / "em.md"
+    page.write_text("# Engineering Manager\n\nFirst version.\n")
+    process = subprocess.Popen([HANDBOOK, "serve", "--site", str(site), "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = None
+    deadline = time.time() + 30
+    while time.time() < deadline and url is None:
+        line = process.stdout.readline()
+        match = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
+        if match:
+            url = match.group(1)
+    assert url, "serve did not start"
+    yield url, page
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=5)
+    shutil.rmtree(site)
+
+
+def test_edit_reloads_the_page(served, browser):  # noqa: F811
+    url, page = served
+    browser.get(url + "roles/em/")
+    assert "First version." in browser.find_element(By.TAG_NAME, "main").text
+    started = time.time()
+    page.write_text("# Engineering Manager\n\nSecond version.\n")
+    WebDriverWait(browser, 10, poll_frequency=0.01).until(
+        lambda b: "Second version." in b.find_element(By.TAG_NAME, "main").text)
+    elapsed = time.time() - started
+    print(f"edit to reload: {elapsed * 1000:.0f} ms")
+    assert elapsed < 3
+
+
+def test_broken_front_matter_shows_an_overlay_until_fixed(served, browser):  # noqa: F811
+    url, page = served
+    browser.get(url + "roles/em/")
+    page.write_text("---\ntitle: [unclosed\n---\n# EM\n")
+    overlay = WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "handbook-overlay"))
+    assert "content/roles/em.md:3:1: error: invalid YAML" in overlay.text
+    page.write_text("# Engineering Manager\n\nFixed.\n")
+    WebDriverWait(browser, 10).until(lambda b: "Fixed." in b.find_element(By.TAG_NAME, "main").text)
+    assert not browser.find_elements(By.ID, "handbook-overlay")
