@@ -41,10 +41,10 @@ test-deps:
 	fi
 	@python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q selenium pytest
 
-# Placeholder until the preview server lands: build, then serve public/ statically.
-serve: build
-	@echo "Serving public/ on http://127.0.0.1:8000/ (no live reload yet; Ctrl-C to stop)"
-	python3 -m http.server --bind 127.0.0.1 --directory public 8000
+# The preview server on the bundled handbook: http://127.0.0.1:8000/, live reload.
+serve: deps
+	$(SWIFT) build -c release --product handbook
+	$(RELEASE_BIN) serve --site .
 
 # Handbook vs Hugo vs raw cmark on a generated 1,000-page handbook (PAGES=... to change).
 bench: deps

@@ -20,7 +20,7 @@ struct Init: ParsableCommand {
             for path in result.kept { print("  kept    \(path) (it exists)") }
             print("\nNext:")
             if directory != "." { print("  cd \(directory)") }
-            print("  handbook build    # writes the site into public/; open public/index.html through a web server")
+            print("  handbook serve    # preview on http://127.0.0.1:8000/, reloading as you edit")
             print("  handbook check    # what CI runs on every pull request")
         } catch {
             Console.standardError("handbook: \(error)\n")

@@ -9,7 +9,7 @@ import Testing
         let created = try CLI.run(["init", "my-handbook"], in: parent.root)
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.contains("created content/roles/engineering-manager.md"))
-        #expect(created.stdout.hasSuffix("  cd my-handbook\n  handbook build    # writes the site into public/; open public/index.html through a web server\n  handbook check    # what CI runs on every pull request\n"))
+        #expect(created.stdout.hasSuffix("  cd my-handbook\n  handbook serve    # preview on http://127.0.0.1:8000/, reloading as you edit\n  handbook check    # what CI runs on every pull request\n"))
         let site = parent.root.appendingPathComponent("my-handbook")
         for file in ["handbook.yml", ".gitignore", ".github/workflows/handbook.yml", "content/index.md", "content/career/ladder.md"] {
             #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(file).path), "\(file)")
