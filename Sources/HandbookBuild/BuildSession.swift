@@ -55,6 +55,8 @@ public final class BuildSession: @unchecked Sendable {
         var html: String
         var diagnostics: [Diagnostic]
         var search: SearchIndex.Document
+        /// `search`, encoded for the search index.
+        var searchJSON: String
     }
 
     private var parsed: [String: ParsedFile] = [:]
@@ -188,7 +190,8 @@ public final class BuildSession: @unchecked Sendable {
         for (k, i) in toRender.enumerated() {
             let output = newPages[k]
             rendered[index.pages[i].source.path] = RenderedPage(
-                key: keys[i], html: output.html, diagnostics: output.diagnostics, search: output.search)
+                key: keys[i], html: output.html, diagnostics: output.diagnostics, search: output.search,
+                searchJSON: SearchIndex.encode(output.search))
         }
         let published = Set(index.pages.map(\.source.path))
         rendered = rendered.filter { published.contains($0.key) }
@@ -206,11 +209,12 @@ public final class BuildSession: @unchecked Sendable {
         }
         let htmlPageCount = outputs.count + index.navigation.sections.filter { $0.sourcePath == nil }.count
         outputs += derivedFiles
-        let searchDocuments = pages.map(\.search) + renderer.levelSearchDocuments()
+        let searchDocuments = pages.map { ($0.search.url, $0.searchJSON) }
+            + renderer.levelSearchDocuments().map { ($0.url, SearchIndex.encode($0)) }
         outputs.append(
             RenderedFile(
                 path: SiteRenderer.themeFolder + "/" + SearchIndex.fileName,
-                html: SearchIndex.json(searchDocuments, synonyms: layout.config.synonyms), diagnostics: []))
+                html: SearchIndex.json(encoded: searchDocuments, synonyms: layout.config.synonyms), diagnostics: []))
 
         var outputFiles: [OutputFile] = []
         var written: [String: String] = [:]

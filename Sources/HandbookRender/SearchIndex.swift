@@ -27,20 +27,30 @@ package enum SearchIndex {
     /// `{"docs": [[title, url, kind, tags, headings, fields, text], ...], "synonyms": {term: [meanings]}, "v": 1}`
     /// with keys sorted and documents in URL order, so two builds write the same bytes.
     package static func json(_ documents: [Document], synonyms: [(term: String, meaning: String)]) -> String {
-        struct Payload: Encodable {
-            var v = 1
-            var docs: [[String]]
-            var synonyms: [String: [String]]
-        }
+        json(encoded: documents.map { ($0.url, encode($0)) }, synonyms: synonyms)
+    }
+
+    /// The same from documents already encoded with `encode(_:)` (the preview
+    /// server keeps those, so a rebuild re-encodes only the pages it rendered).
+    package static func json(encoded documents: [(url: String, json: String)], synonyms: [(term: String, meaning: String)]) -> String {
         var grouped: [String: [String]] = [:]
         for (term, meaning) in synonyms { grouped[term.lowercased(), default: []].append(meaning) }
-        let docs = documents.sorted { $0.url < $1.url }.map { d in
-            [d.title, d.url, d.kind, d.tags.joined(separator: " "), d.headings.joined(separator: "\n"), d.fields.joined(separator: " "), d.text]
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Payload(docs: docs, synonyms: grouped))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let synonymsJSON = (try? encoder.encode(grouped)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let docs = documents.sorted { $0.url < $1.url }.map(\.json).joined(separator: ",")
+        return "{\"docs\":[" + docs + "],\"synonyms\":" + synonymsJSON + ",\"v\":1}\n"
+    }
+
+    /// One document as a JSON array.
+    package static func encode(_ d: Document) -> String {
+        let fields = [
+            d.title, d.url, d.kind, d.tags.joined(separator: " "), d.headings.joined(separator: "\n"),
+            d.fields.joined(separator: " "), d.text,
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return (try? encoder.encode(fields)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 
     /// The text a reader sees in an HTML fragment: tags dropped, the common

@@ -5,7 +5,9 @@ import HandbookBuild
 /// written to disk, so no reader ever sees a half-written page.
 struct ServedSite: Sendable {
     enum Body: Sendable {
-        case bytes(Data)
+        /// Kept as the build's string: converting every page to bytes on each
+        /// rebuild would copy the whole site; a request converts one page.
+        case text(String)
         /// An asset served from its source file, read at request time.
         case file(String)
     }
@@ -20,7 +22,7 @@ struct ServedSite: Sendable {
         var files: [String: Body] = [:]
         for file in outputFiles {
             switch file.contents {
-            case .text(let text): files[file.path] = .bytes(Data(text.utf8))
+            case .text(let text): files[file.path] = .text(text)
             case .copy(let source): files[file.path] = .file(source)
             }
         }
@@ -34,7 +36,7 @@ struct ServedSite: Sendable {
     /// that resolves outside the site's folders).
     func contents(of path: String) -> Data? {
         switch files[path] {
-        case .bytes(let data)?: return data
+        case .text(let text)?: return Data(text.utf8)
         case .file(let source)?:
             let real = Self.realPath(source)
             guard allowedRoots.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) else { return nil }
