@@ -17,6 +17,8 @@ public struct ServeOptions: Sendable {
     public var poll: Bool
     public var baseURL: String?
     public var today: CalendarDate?
+    /// Print the time of each stage of every rebuild.
+    public var verbose = false
 
     public init(site: String = ".", host: String = "127.0.0.1", port: Int = 8000, poll: Bool = false, baseURL: String? = nil) {
         self.site = site
@@ -79,7 +81,11 @@ public enum PreviewServer {
                 if !problems.isEmpty { report(DiagnosticFormatter.text.format(problems), true) }
                 if output.result.outcome == .built {
                     await hub.publish(ServedSite(files: output.files, allowedRoots: allowed))
-                    report("Rebuilt \(output.renderedCount) page\(output.renderedCount == 1 ? "" : "s") in \(milliseconds(elapsed)) ms", false)
+                    var line = "Rebuilt \(output.renderedCount) page\(output.renderedCount == 1 ? "" : "s") in \(milliseconds(elapsed)) ms"
+                    if options.verbose {
+                        line += " (" + output.result.stageTimes.map { "\($0.stage) \(milliseconds($0.seconds)) ms" }.joined(separator: ", ") + ")"
+                    }
+                    report(line, false)
                 } else {
                     await hub.fail(output.result.diagnostics)
                     report("Build failed in \(milliseconds(elapsed)) ms; still serving the last good build", true)

@@ -27,6 +27,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Open the handbook in the default browser once it is served.")
     var open = false
 
+    @Flag(help: "Print the time of each stage of every rebuild.")
+    var verbose = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
@@ -36,7 +39,7 @@ struct Serve: AsyncParsableCommand {
             Console.standardError("handbook: warning: serving on \(host): the handbook is visible to other machines on the network\n")
         }
         var options = ServeOptions(site: site, host: host, port: port, poll: poll, baseURL: baseURL)
-        options.today = nil
+        options.verbose = verbose
         let shouldOpen = open
         let status = await PreviewServer.run(
             options,
