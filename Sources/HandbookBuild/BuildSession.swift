@@ -63,6 +63,28 @@ public final class BuildSession: @unchecked Sendable {
     private var rendered: [String: RenderedPage] = [:]
     private var derived: (key: Int, files: [RenderedFile])?
     private var lastScan: ContentScanner.Result?
+    private var indexState: IndexState?
+
+    /// Everything the index stage's result depends on.
+    private struct IndexSignature: Equatable {
+        var settingsKey: Int
+        var theme: Int
+        var today: CalendarDate
+        var assets: [String]
+        var paths: [String]
+        var metadataKeys: [Int]
+    }
+
+    private struct IndexState {
+        var signature: IndexSignature
+        var index: SiteIndex
+        var graph: LinkGraph
+        var renderer: SiteRenderer
+        /// Diagnostics of the index and the leadership model, which depend on metadata only.
+        var fixedDiagnostics: [Diagnostic]
+        /// Link and anchor diagnostics, by file, re-checked per changed page.
+        var linkDiagnostics: [String: [Diagnostic]]
+    }
 
     /// Runs the pipeline. `changedPaths` (absolute paths from a file watcher)
     /// lets the run skip the folder scan when only known files were modified;
@@ -144,18 +166,54 @@ public final class BuildSession: @unchecked Sendable {
         diagnostics += files.flatMap(\.diagnostics)
         clock.lap("parse")
 
-        // index
+        // index: recomputed, unless no page's metadata changed, in which case
+        // only the changed pages' links are resolved and checked again.
         let settings = SiteIndex.Settings(
             basePath: layout.config.basePath, baseURL: layout.config.absoluteBaseURL, repoURL: layout.config.repoURL,
             contentPrefix: layout.contentPrefix)
-        let index = SiteIndex(pages: files.map(\.page), assets: scanned.assets.map(\.path), settings: settings)
-        let graph = LinkGraph(index: index)
-        let leadership = LeadershipModel(index: index)
         let today = options.today ?? CalendarDate.today()
-        let reviews = ReviewSchedule(index: index, today: today, defaultInterval: layout.config.reviewEvery)
+        let signature = IndexSignature(
+            settingsKey: settingsKey, theme: theme.fingerprint, today: today, assets: scanned.assets.map(\.path),
+            paths: files.map(\.page.source.path), metadataKeys: files.map(\.metadataKey))
+        let state: IndexState
+        if var previous = indexState, previous.signature == signature {
+            let changedPaths = Set(misses.map { scanned.pages[$0].path })
+            var replacements: [Int: Page] = [:]
+            for file in files where changedPaths.contains(file.page.source.path) {
+                if let i = previous.index.pageIndex(atSource: file.page.source.path) { replacements[i] = file.page }
+            }
+            if !replacements.isEmpty {
+                let index = previous.index.replacing(replacements)
+                let changed = replacements.keys.sorted()
+                let graph = previous.graph.updating(pages: changed, index: index)
+                for i in changed {
+                    previous.linkDiagnostics[index.pages[i].source.displayPath] = SiteChecks.links(of: [i], index, graph)
+                }
+                previous.index = index
+                previous.graph = graph
+                previous.renderer = previous.renderer.updating(index: index, graph: graph)
+            }
+            state = previous
+        } else {
+            let index = SiteIndex(pages: files.map(\.page), assets: scanned.assets.map(\.path), settings: settings)
+            let graph = LinkGraph(index: index)
+            let leadership = LeadershipModel(index: index)
+            let reviews = ReviewSchedule(index: index, today: today, defaultInterval: layout.config.reviewEvery)
+            var fixed = index.diagnostics + leadership.diagnostics
+            if options.reportOverdueReviews { fixed += ReviewCheck.check(index, reviews) }
+            let linkDiagnostics = Dictionary(
+                grouping: SiteChecks.links(of: Array(index.pages.indices), index, graph), by: { $0.location?.file ?? "" })
+            let renderer = SiteRenderer(
+                index: index, graph: graph, leadership: leadership, reviews: reviews, theme: theme, config: layout.config)
+            state = IndexState(
+                signature: signature, index: index, graph: graph, renderer: renderer, fixedDiagnostics: fixed,
+                linkDiagnostics: linkDiagnostics)
+        }
+        indexState = state
+        let index = state.index
+        let graph = state.graph
         sourcePages = index.pages.count
-        diagnostics += SiteChecks.run(index, graph) + leadership.diagnostics
-        if options.reportOverdueReviews { diagnostics += ReviewCheck.check(index, reviews) }
+        diagnostics += state.fixedDiagnostics + state.linkDiagnostics.keys.sorted().flatMap { state.linkDiagnostics[$0]! }
         clock.lap("index")
 
         if diagnostics.hasErrors || (options.strict && diagnostics.hasWarnings) { return finish(.failed) }
@@ -169,8 +227,7 @@ public final class BuildSession: @unchecked Sendable {
         for file in files { siteHasher.combine(file.metadataKey) }
         let siteKey = siteHasher.finalize()
 
-        let renderer = SiteRenderer(
-            index: index, graph: graph, leadership: leadership, reviews: reviews, theme: theme, config: layout.config)
+        let renderer = state.renderer
         var keys: [Int] = []
         var toRender: [Int] = []
         let bodyHashes = Dictionary(files.map { ($0.page.source.path, $0.bodyHash) }, uniquingKeysWith: { a, _ in a })

@@ -30,7 +30,7 @@ package struct SiteIndex: Sendable {
     package let settings: Settings
     package var basePath: String { settings.basePath }
     /// Published pages, ordered by source path.
-    package let pages: [Page]
+    package private(set) var pages: [Page]
     /// Draft pages (not published), by source path: a link to one is reported.
     package let drafts: [String: Page]
     /// Asset paths inside the content folder.
@@ -131,6 +131,15 @@ package struct SiteIndex: Sendable {
         self.aliases = aliases
         self.navigation = Navigation(pages: pages)
         self.diagnostics = diagnostics
+    }
+
+    /// The same index with some pages replaced by new versions that have the
+    /// same metadata (`Page.metadataKey`): only their prose and positions differ,
+    /// so every lookup, anchor and URL stays right.
+    package func replacing(_ replacements: [Int: Page]) -> SiteIndex {
+        var copy = self
+        for (i, page) in replacements { copy.pages[i] = page }
+        return copy
     }
 
     /// A convenience for tests and tools: settings from the base path alone.

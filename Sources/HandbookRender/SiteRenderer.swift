@@ -9,10 +9,10 @@ import Mustache
 /// build, pre-renders each section's sidebar once, and is then read by every
 /// page's render in parallel (it holds only immutable values).
 package struct SiteRenderer: Sendable {
-    package let index: SiteIndex
+    package private(set) var index: SiteIndex
     package let theme: Theme
     package let site: SiteView
-    package let graph: LinkGraph
+    package private(set) var graph: LinkGraph
     package let leadership: LeadershipModel
     package let reviews: ReviewSchedule
     package let markdownOptions: MarkdownOptions
@@ -55,6 +55,15 @@ package struct SiteRenderer: Sendable {
             navigation[section.folder ?? ""] = sidebars.sidebar(for: section.folder ?? "", trail: trail)
         }
         self.navigationByFolder = navigation
+    }
+
+    /// The same renderer over an index and graph whose metadata did not
+    /// change: the sidebars, pager and site links are kept.
+    package func updating(index: SiteIndex, graph: LinkGraph) -> SiteRenderer {
+        var copy = self
+        copy.index = index
+        copy.graph = graph
+        return copy
     }
 
     /// The sidebar of a folder with the link to `url` marked as the current

@@ -33,8 +33,8 @@ import Testing
 
         var generator = SeededGenerator(seed: 7)
         var names = ["content/a/alpha.md", "content/b/beta.md", "content/index.md"]
-        for step in 0..<40 {
-            let choice = Int.random(in: 0..<7, using: &generator)
+        for step in 0..<60 {
+            let choice = Int.random(in: 0..<8, using: &generator)
             let target = names.randomElement(using: &generator)!
             var changed: Set<String>? = [site.root.appendingPathComponent(target).path]
             switch choice {
@@ -55,8 +55,15 @@ import Testing
                 try FileManager.default.removeItem(at: site.root.appendingPathComponent(victim))
                 names.removeLast()
                 changed = nil
-            default:  // a broken link: still a warning, still built
+            case 6:  // a broken link: still a warning, still built
                 try site.write(target, (site.read(target) ?? "") + "\n[gone](missing.md)\n")
+            default:  // prose above everything: every link and heading moves down
+                let text = site.read(target) ?? ""
+                if text.hasPrefix("---"), let end = text.range(of: "\n---\n") {
+                    try site.write(target, String(text[..<end.upperBound]) + "Intro \(step).\n\n" + text[end.upperBound...])
+                } else {
+                    try site.write(target, "Intro \(step).\n\n" + text)
+                }
             }
             let incremental = session.run(changedPaths: changed)
             let full = BuildSession(options: options).run()

@@ -5,9 +5,10 @@ import HandbookDiagnostics
 /// on other pages and on the same page. Anchors are heading ids (GitHub's
 /// rules, or `{#id}`) and `id`/`name` attributes in raw HTML.
 enum AnchorCheck {
-    static func check(_ index: SiteIndex, _ graph: LinkGraph) -> [Diagnostic] {
+    static func check(_ index: SiteIndex, _ graph: LinkGraph, pages: [Int]? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (p, page) in index.pages.enumerated() {
+        for p in pages ?? Array(index.pages.indices) {
+            let page = index.pages[p]
             for entry in graph.entries[p] {
                 let target: Int
                 let fragment: String

@@ -5,11 +5,12 @@ import HandbookMarkdown
 /// Links whose target is missing (`link.broken`), a draft (`link.draft`),
 /// several pages (`link.ambiguous`) or a script URL (`link.unsafe`).
 enum LinkTargetCheck {
-    static func check(_ index: SiteIndex, _ graph: LinkGraph) -> [Diagnostic] {
+    static func check(_ index: SiteIndex, _ graph: LinkGraph, pages: [Int]? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         lazy var candidates: [String] = index.pages.map { String($0.source.path.dropLast(3)) }
             + index.navigation.sections.compactMap(\.folder).filter { !$0.isEmpty } + index.assets.sorted()
-        for (p, page) in index.pages.enumerated() {
+        for p in pages ?? Array(index.pages.indices) {
+            let page = index.pages[p]
             for entry in graph.entries[p] {
                 let link = entry.link
                 let at = SourceLocation(file: page.source.displayPath, line: link.line, column: link.column)

@@ -24,7 +24,7 @@ package struct LinkGraph: Sendable {
     }
 
     /// Links of each page, in document order, parallel to `SiteIndex.pages`.
-    package let entries: [[Entry]]
+    package private(set) var entries: [[Entry]]
     /// Pages linking to each page, by title, without duplicates or self-links.
     package let backlinks: [[Backlink]]
 
@@ -58,6 +58,22 @@ package struct LinkGraph: Sendable {
                 return ta != tb ? ta < tb : a.source < b.source
             }
         }
+    }
+
+    /// The graph after some pages changed without changing their metadata:
+    /// their links resolve to the same targets (and backlinks stay), only the
+    /// positions differ, so only their entries are resolved again.
+    package func updating(pages changed: [Int], index: SiteIndex) -> LinkGraph {
+        let resolver = LinkResolver(index: index)
+        var copy = self
+        for i in changed {
+            let page = index.pages[i]
+            copy.entries[i] = page.document.links.map { link in
+                let resolution = resolver.resolve(link, from: page)
+                return Entry(link: link, resolution: resolution, rewrite: resolver.rewrite(resolution, for: link))
+            }
+        }
+        return copy
     }
 
     /// The rewrites of one page's links, keyed by position and destination, for
