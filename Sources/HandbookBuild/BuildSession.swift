@@ -119,10 +119,12 @@ public final class BuildSession: @unchecked Sendable {
 
         // scan: skipped when the watcher reports only modified files we know.
         let scanned: ContentScanner.Result
+        var scanReused = false
         if let changedPaths, let last = lastScan,
             changedPaths.allSatisfy({ path in last.pages.contains { $0.absolutePath == path } || last.assets.contains { $0.absolutePath == path } })
         {
             scanned = last
+            scanReused = true
         } else {
             var excluded = [output]
             if let templates = layout.templatesDir { excluded.append(templates) }
@@ -140,6 +142,13 @@ public final class BuildSession: @unchecked Sendable {
         stamps.reserveCapacity(scanned.pages.count)
         var misses: [Int] = []
         for (i, file) in scanned.pages.enumerated() {
+            // With a reused scan, only the files the watcher named can have changed.
+            if scanReused, let changedPaths, !changedPaths.contains(file.absolutePath),
+                let cached = parsed[file.absolutePath], cached.metadataKeyIsFor(settingsKey)
+            {
+                stamps.append(cached.stamp)
+                continue
+            }
             let stamp = FileStamp(file.absolutePath)
             stamps.append(stamp)
             if let cached = parsed[file.absolutePath], cached.stamp == stamp, cached.stamp.isValid,
@@ -160,8 +169,8 @@ public final class BuildSession: @unchecked Sendable {
             entry.settingsKey = settingsKey
             parsed[scanned.pages[i].absolutePath] = entry
         }
-        let known = Set(scanned.pages.map(\.absolutePath))
-        parsed = parsed.filter { known.contains($0.key) }
+        let known = scanReused ? [] : Set(scanned.pages.map(\.absolutePath))
+        if !scanReused { parsed = parsed.filter { known.contains($0.key) } }
         let files = scanned.pages.map { parsed[$0.absolutePath]! }
         diagnostics += files.flatMap(\.diagnostics)
         clock.lap("parse")
@@ -176,12 +185,15 @@ public final class BuildSession: @unchecked Sendable {
             settingsKey: settingsKey, theme: theme.fingerprint, today: today, assets: scanned.assets.map(\.path),
             paths: files.map(\.page.source.path), metadataKeys: files.map(\.metadataKey))
         let state: IndexState
+        // Pages whose render inputs may have changed; nil: all of them.
+        var touched: Set<Int>?
         if var previous = indexState, previous.signature == signature {
             let changedPaths = Set(misses.map { scanned.pages[$0].path })
             var replacements: [Int: Page] = [:]
             for file in files where changedPaths.contains(file.page.source.path) {
                 if let i = previous.index.pageIndex(atSource: file.page.source.path) { replacements[i] = file.page }
             }
+            touched = Set(replacements.keys)
             if !replacements.isEmpty {
                 let index = previous.index.replacing(replacements)
                 let changed = replacements.keys.sorted()
@@ -230,11 +242,14 @@ public final class BuildSession: @unchecked Sendable {
         let renderer = state.renderer
         var keys: [Int] = []
         var toRender: [Int] = []
-        let bodyHashes = Dictionary(files.map { ($0.page.source.path, $0.bodyHash) }, uniquingKeysWith: { a, _ in a })
         for (i, page) in index.pages.enumerated() {
+            if let touched, !touched.contains(i), let cached = rendered[page.source.path] {
+                keys.append(cached.key)
+                continue
+            }
             var h = Hasher()
             h.combine(siteKey)
-            h.combine(bodyHashes[page.source.path])
+            h.combine(parsed[page.source.absolutePath]?.bodyHash)
             for entry in graph.entries[i] {
                 h.combine(entry.rewrite?.url)
                 h.combine(entry.rewrite?.text)
@@ -250,8 +265,10 @@ public final class BuildSession: @unchecked Sendable {
                 key: keys[i], html: output.html, diagnostics: output.diagnostics, search: output.search,
                 searchJSON: SearchIndex.encode(output.search))
         }
-        let published = Set(index.pages.map(\.source.path))
-        rendered = rendered.filter { published.contains($0.key) }
+        if touched == nil {
+            let published = Set(index.pages.map(\.source.path))
+            rendered = rendered.filter { published.contains($0.key) }
+        }
         let pages = index.pages.map { rendered[$0.source.path]! }
 
         var outputs = zip(index.pages, pages).map { page, cached in
