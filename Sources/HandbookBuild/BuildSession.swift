@@ -211,7 +211,7 @@ public final class BuildSession: @unchecked Sendable {
             let graph = LinkGraph(index: index)
             let leadership = LeadershipModel(index: index)
             let reviews = ReviewSchedule(index: index, today: today, defaultInterval: layout.config.reviewEvery)
-            var fixed = index.diagnostics + leadership.diagnostics
+            var fixed = index.diagnostics + leadership.diagnostics + SiteChecks.orphans(index, graph)
             if options.reportOverdueReviews { fixed += ReviewCheck.check(index, reviews) }
             let linkDiagnostics = Dictionary(
                 grouping: SiteChecks.links(of: Array(index.pages.indices), index, graph), by: { $0.location?.file ?? "" })

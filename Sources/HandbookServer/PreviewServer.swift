@@ -61,7 +61,8 @@ public enum PreviewServer {
             report(DiagnosticFormatter.text.format(first.result.diagnostics), true)
             return 2
         }
-        if !first.result.diagnostics.isEmpty { report(DiagnosticFormatter.text.format(first.result.diagnostics), true) }
+        let firstProblems = first.result.diagnostics.filter { $0.severity != .note }
+        if !firstProblems.isEmpty { report(DiagnosticFormatter.text.format(firstProblems), true) }
         if first.result.outcome == .built {
             await hub.publish(ServedSite(files: first.files, allowedRoots: allowed))
             report("Built \(first.result.pageCount) pages in \(milliseconds(first.result.totalSeconds)) ms", false)

@@ -31,7 +31,7 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only diagnostics, no summary line.")
     var quiet = false
 
-    @Flag(help: "Print the time of each build stage.")
+    @Flag(help: "Print the time of each build stage, and notes (such as pages no other page links to).")
     var verbose = false
 
     @Option(help: "Diagnostics format: text, json or github.")
@@ -45,7 +45,7 @@ struct Build: ParsableCommand {
         var options = BuildOptions(site: site, output: output, baseURL: baseURL, strict: strict)
         options.today = today.flatMap(CalendarDate.init)
         let result = SiteBuilder.build(options)
-        Console.printDiagnostics(result.diagnostics, format: format)
+        Console.printDiagnostics(result.diagnostics, format: format, notes: verbose)
         if verbose {
             for (stage, seconds) in result.stageTimes {
                 Console.standardError("  \(stage): \(Console.milliseconds(seconds)) ms\n")

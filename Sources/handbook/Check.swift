@@ -22,6 +22,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Also warn about pages past their review date (review.overdue).")
     var stale = false
 
+    @Flag(help: "Also list notes, such as pages no other page links to (page.orphan).")
+    var notes = false
+
     @Option(help: "The date review deadlines are measured against, YYYY-MM-DD (default: today, UTC).")
     var today: String?
 
@@ -34,7 +37,8 @@ struct Check: ParsableCommand {
         options.today = today.flatMap(CalendarDate.init)
         options.reportOverdueReviews = stale
         let result = SiteBuilder.build(options)
-        var output = result.diagnostics.isEmpty && format == .json ? "[]\n" : format.format(result.diagnostics)
+        let shown = notes ? result.diagnostics : result.diagnostics.filter { $0.severity != .note }
+        var output = shown.isEmpty && format == .json ? "[]\n" : format.format(shown)
         if format == .text {
             output += "\(DiagnosticFormatter.summary(result.diagnostics)) in \(result.sourcePageCount) pages\n"
         }

@@ -4,7 +4,9 @@ import HandbookDiagnostics
 /// Terminal output of the CLI: diagnostics to standard error (coloured on a
 /// terminal), summaries to standard output.
 enum Console {
-    static func printDiagnostics(_ diagnostics: [Diagnostic], format: DiagnosticFormatter) {
+    /// Prints diagnostics; notes (orphan pages and the like) only when asked for.
+    static func printDiagnostics(_ diagnostics: [Diagnostic], format: DiagnosticFormatter, notes: Bool = false) {
+        let diagnostics = notes ? diagnostics : diagnostics.filter { $0.severity != .note }
         guard !diagnostics.isEmpty else { return }
         let colour = format == .text && isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         standardError(format.format(diagnostics, colour: colour))

@@ -11,10 +11,23 @@ import tempfile
 import time
 
 import pytest
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from test_search import HANDBOOK, browser  # noqa: F401  (the shared headless Chromium)
+
+
+def main_text(browser):
+    """The page's main text, or "" while the page is being replaced by a reload."""
+    try:
+        return browser.find_element(By.TAG_NAME, "main").text
+    except (NoSuchElementException, StaleElementReferenceException):
+        return ""
+
+
+def wait_for_text(browser, text, timeout=10):
+    WebDriverWait(browser, timeout, poll_frequency=0.01).until(lambda b: text in main_text(b))
 
 
 @pytest.fixture()
@@ -44,11 +57,10 @@ def served():
 def test_edit_reloads_the_page(served, browser):  # noqa: F811
     url, page = served
     browser.get(url + "roles/em/")
-    assert "First version." in browser.find_element(By.TAG_NAME, "main").text
+    wait_for_text(browser, "First version.")
     started = time.time()
     page.write_text("# Engineering Manager\n\nSecond version.\n")
-    WebDriverWait(browser, 10, poll_frequency=0.01).until(
-        lambda b: "Second version." in b.find_element(By.TAG_NAME, "main").text)
+    wait_for_text(browser, "Second version.")
     elapsed = time.time() - started
     print(f"edit to reload: {elapsed * 1000:.0f} ms")
     assert elapsed < 3
@@ -57,9 +69,10 @@ def test_edit_reloads_the_page(served, browser):  # noqa: F811
 def test_broken_front_matter_shows_an_overlay_until_fixed(served, browser):  # noqa: F811
     url, page = served
     browser.get(url + "roles/em/")
+    wait_for_text(browser, "First version.")
     page.write_text("---\ntitle: [unclosed\n---\n# EM\n")
     overlay = WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "handbook-overlay"))
     assert "content/roles/em.md:3:1: error: invalid YAML" in overlay.text
     page.write_text("# Engineering Manager\n\nFixed.\n")
-    WebDriverWait(browser, 10).until(lambda b: "Fixed." in b.find_element(By.TAG_NAME, "main").text)
+    wait_for_text(browser, "Fixed.")
     assert not browser.find_elements(By.ID, "handbook-overlay")

@@ -196,6 +196,13 @@ import Testing
         #expect(!site.exists("public"))
         // Run to run, the output is the same.
         #expect(try CLI.run(["check", "--site", site.root.path]).stdout == text.stdout)
+        // Notes (pages no other page links to) only when asked for.
+        #expect(!text.stdout.contains("page.orphan"))
+        try site.write("content/roles/lonely.md", "# Lonely\n")
+        #expect(try CLI.run(["check", "--site", site.root.path]).stdout.contains("page.orphan") == false)
+        let notes = try CLI.run(["check", "--site", site.root.path, "--notes"])
+        #expect(notes.stdout.contains("content/roles/lonely.md:1:1: note: no other page links to 'Lonely' [page.orphan]"))
+        #expect(notes.stdout.hasSuffix("0 errors, 2 warnings in 7 pages\n"), "notes do not count as problems")
     }
 
     @Test func pagesShowTableOfContentsBacklinksPagerAndTags() throws {

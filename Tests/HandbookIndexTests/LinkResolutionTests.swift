@@ -21,7 +21,8 @@ struct IndexedSite {
         }
         index = SiteIndex(pages: pages, assets: assets, settings: settings)
         graph = LinkGraph(index: index)
-        diagnostics = SiteChecks.run(index, graph).sortedForOutput()
+        // Notes (orphan pages) have their own test; here only problems count.
+        diagnostics = SiteChecks.run(index, graph).filter { $0.severity != .note }.sortedForOutput()
     }
 
     /// Rewritten URLs of a page's links, in document order (nil: left as written).
@@ -179,6 +180,18 @@ struct IndexedSite {
         #expect(backlinks.map { site.index.pages[$0.source].title } == ["Home", "Other"])
         #expect(backlinks[0].sections.map(\.title) == ["Roles", "More"])
         #expect(backlinks[1].sections.map(\.id) == ["why"])
+    }
+
+    @Test func orphanPagesAreNotes() {
+        let site = IndexedSite([
+            "index.md": "# Home\n\n[Linked](linked.md)\n",
+            "linked.md": "# Linked\n\n[self](linked.md)\n",
+            "lonely.md": "# Lonely\n\n[Linked](linked.md)\n",
+            "folder/_index.md": "# Folder\n",
+        ])
+        let notes = SiteChecks.run(site.index, site.graph).filter { $0.severity == .note }
+        #expect(notes.map(\.identifier) == ["page.orphan"])
+        #expect(notes.first?.location?.file == "content/lonely.md", "a self-link does not count; index pages never do")
     }
 
     @Test func aliasesBecomeRedirectsUnlessTaken() {

@@ -4,6 +4,12 @@ import HandbookDiagnostics
 package enum SiteChecks {
     package static func run(_ index: SiteIndex, _ graph: LinkGraph) -> [Diagnostic] {
         index.diagnostics + LinkTargetCheck.check(index, graph) + AnchorCheck.check(index, graph)
+            + OrphanCheck.check(index, graph)
+    }
+
+    /// Checks that depend on metadata only (links between pages, not their positions).
+    package static func orphans(_ index: SiteIndex, _ graph: LinkGraph) -> [Diagnostic] {
+        OrphanCheck.check(index, graph)
     }
 
     /// The checks of some pages' own links (the preview server re-checks only
