@@ -90,9 +90,17 @@ package struct SiteRenderer: Sendable {
             rewriteLink: { rewrites.isEmpty ? nil : rewrites[LinkKey($0)] })
         let url = index.url(of: page)
         let neighbours = pager[pageIndex]
+        // A body that opens with its own `# heading` keeps it as the page's
+        // title: it is lifted out so the summary and contents come after it.
+        var body = document.html
+        var heading: String?
+        if document.headings.first?.level == 1, body.hasPrefix("<h1"), let end = body.range(of: "</h1>\n") {
+            heading = String(body[..<end.upperBound])
+            body = String(body[end.upperBound...])
+        }
         var view = PageView(
             site: site, title: page.title, url: url, kind: page.kind.rawValue, summary: page.frontMatter.summary,
-            body: document.html, showTitle: document.headings.first?.level != 1 || document.firstTitle == nil,
+            body: body, showTitle: heading == nil,
             navigation: navigation(folder: page.sourceFolder, current: url),
             breadcrumbs: breadcrumbs(for: page.urlPath, includingLast: false),
             entries: sectionEntries(for: page),
@@ -109,6 +117,7 @@ package struct SiteRenderer: Sendable {
             next: neighbours?.next.map { link(toPage: $0) },
             tags: page.frontMatter.tags.map { LinkView(title: $0, url: tagURL($0)) },
             params: Dictionary(page.frontMatter.extra.map { ($0.key, $0.value.plain) }, uniquingKeysWith: { a, _ in a }))
+        view.heading = heading
         switch page.kind {
         case .role: view.role = roleView(pageIndex)
         case .process: view.process = processView(pageIndex)

@@ -102,6 +102,8 @@ package struct PageView: Sendable, MustacheParent {
     package var body: String?
     /// False when the body starts with its own level-1 heading.
     package var showTitle: Bool
+    /// That heading's HTML, lifted out of `body`, inserted with `{{{heading}}}`.
+    package var heading: String? = nil
     /// Pre-rendered sidebar, inserted with `{{{navigation}}}`.
     package var navigation: String
     package var breadcrumbs: [LinkView]
@@ -133,6 +135,7 @@ package struct PageView: Sendable, MustacheParent {
         case "summary": summary
         case "body": body
         case "showTitle": showTitle
+        case "heading": heading
         case "navigation": navigation
         case "breadcrumbs": breadcrumbs
         case "hasBreadcrumbs": breadcrumbs.count > 0
