@@ -35,8 +35,12 @@ struct PreviewResponder: HTTPResponder {
         }
     }
 
+    /// The handbook's own 404 page; before the first good build there is
+    /// none, and a bare page (with the live-reload script, so the overlay shows
+    /// the errors and the fix reloads it) stands in.
     private func notFound(_ site: ServedSite, head: Bool) async -> Response {
-        let page = site.contents(of: "404.html") ?? Data("Not found\n".utf8)
+        let page = site.contents(of: "404.html")
+            ?? Data("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>Nothing here yet: the handbook has not built.</p></body></html>\n".utf8)
         return respond(with: page, path: "404.html", status: .notFound, head: head)
     }
 

@@ -255,6 +255,21 @@ import Glibc
         #expect(second.stderr.contains("port \(first.port) on 127.0.0.1 is already in use"))
     }
 
+    @Test func aFirstBuildThatFailsStillServesTheOverlay() throws {
+        let site = try TestSite(["content/index.md": "---\ntitle: [broken\n---\n"])
+        defer { site.remove() }
+        let server = try Server(site: site.root)
+        defer { server.stop() }
+        let page = RawHTTP.request(server.port, "GET", "/")
+        #expect(page.status == 404)
+        #expect(page.body.contains("new EventSource("), "the stand-in page listens for the fix")
+        let events = EventStream(port: server.port)
+        #expect(events.waitFor("event: failed"))
+        try site.write("content/index.md", "# Fixed\n")
+        #expect(events.waitFor("event: reload"))
+        #expect(RawHTTP.request(server.port, "GET", "/").body.contains("Fixed"))
+    }
+
     @Test func underABasePath() throws {
         let site = try Self.site()
         defer { site.remove() }
