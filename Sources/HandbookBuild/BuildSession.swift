@@ -64,6 +64,29 @@ public final class BuildSession: @unchecked Sendable {
     private var derived: (key: Int, files: [RenderedFile])?
     private var lastScan: ContentScanner.Result?
     private var indexState: IndexState?
+    private var assembly: Assembly?
+
+    /// The last output list, and where each page's file and the search index sit in it.
+    private struct Assembly {
+        var siteKey: Int
+        var outputFiles: [OutputFile]
+        /// Page index → position in `outputFiles` (nil: not written, another page has its address).
+        var pagePositions: [Int?]
+        var searchPosition: Int
+        /// Diagnostics of derived pages and of duplicate addresses.
+        var fixedDiagnostics: [Diagnostic]
+        /// Render diagnostics of pages that have any, by page index.
+        var pageDiagnostics: [Int: [Diagnostic]]
+        /// Each page's search document, encoded, by page index, with its URL.
+        var searchJSON: [String]
+        var searchURLs: [String]
+        var levelSearchJSON: [(url: String, json: String)]
+        var htmlPageCount: Int
+
+        func searchDocuments(_ index: SiteIndex) -> [(url: String, json: String)] {
+            Array(zip(searchURLs, searchJSON)) + levelSearchJSON
+        }
+    }
 
     /// Everything the index stage's result depends on.
     private struct IndexSignature: Equatable {
@@ -269,45 +292,75 @@ public final class BuildSession: @unchecked Sendable {
             let published = Set(index.pages.map(\.source.path))
             rendered = rendered.filter { published.contains($0.key) }
         }
-        let pages = index.pages.map { rendered[$0.source.path]! }
 
-        var outputs = zip(index.pages, pages).map { page, cached in
-            RenderedFile(path: page.outputPath, html: cached.html, diagnostics: cached.diagnostics)
-        }
-        let derivedFiles: [RenderedFile]
-        if let derived, derived.key == siteKey {
-            derivedFiles = derived.files
-        } else {
-            derivedFiles = Self.derivedFiles(renderer: renderer, index: index, layout: layout)
-            derived = (siteKey, derivedFiles)
-        }
-        let htmlPageCount = outputs.count + index.navigation.sections.filter { $0.sourcePath == nil }.count
-        outputs += derivedFiles
-        let searchDocuments = pages.map { ($0.search.url, $0.searchJSON) }
-            + renderer.levelSearchDocuments().map { ($0.url, SearchIndex.encode($0)) }
-        outputs.append(
-            RenderedFile(
-                path: SiteRenderer.themeFolder + "/" + SearchIndex.fileName,
-                html: SearchIndex.json(encoded: searchDocuments, synonyms: layout.config.synonyms), diagnostics: []))
-
-        var outputFiles: [OutputFile] = []
-        var written: [String: String] = [:]
-        for item in outputs {
-            diagnostics += item.diagnostics
-            // A page of the content wins over a generated page at the same address.
-            if let owner = written[item.path.lowercased()] {
-                diagnostics.append(
-                    .warning(
-                        "url.duplicate", at: nil, "generated page /\(item.path) is not written: \(owner) is already there",
-                        note: "rename or move the page, or remove the front matter that generates the other one"))
-                continue
+        // Assemble the output files. When only some pages' text changed, the
+        // previous list is patched in place: same paths, new bodies.
+        let outputFiles: [OutputFile]
+        let htmlPageCount: Int
+        if let touched, var previous = assembly, previous.siteKey == siteKey {
+            for i in touched {
+                guard let position = previous.pagePositions[i], let page = rendered[index.pages[i].source.path] else { continue }
+                previous.outputFiles[position] = OutputFile(path: index.pages[i].outputPath, contents: .text(page.html))
+                previous.pageDiagnostics[i] = page.diagnostics.isEmpty ? nil : page.diagnostics
+                previous.searchJSON[i] = page.searchJSON
             }
-            written[item.path.lowercased()] = item.path
-            outputFiles.append(OutputFile(path: item.path, contents: .text(item.html)))
-        }
-        outputFiles += scanned.assets.map { OutputFile(path: $0.path, contents: .copy(from: $0.absolutePath)) }
-        outputFiles += theme.assets.keys.sorted().map {
-            OutputFile(path: SiteRenderer.themeFolder + "/" + $0, contents: .copy(from: theme.assets[$0]!))
+            previous.outputFiles[previous.searchPosition] = OutputFile(
+                path: SiteRenderer.themeFolder + "/" + SearchIndex.fileName,
+                contents: .text(SearchIndex.json(encoded: previous.searchDocuments(index), synonyms: layout.config.synonyms)))
+            diagnostics += previous.fixedDiagnostics + previous.pageDiagnostics.keys.sorted().flatMap { previous.pageDiagnostics[$0]! }
+            assembly = previous
+            outputFiles = previous.outputFiles
+            htmlPageCount = previous.htmlPageCount
+        } else {
+            let pages = index.pages.map { rendered[$0.source.path]! }
+            var outputs = zip(index.pages, pages).map { page, cached in
+                RenderedFile(path: page.outputPath, html: cached.html, diagnostics: [])
+            }
+            let derivedFiles: [RenderedFile]
+            if let derived, derived.key == siteKey {
+                derivedFiles = derived.files
+            } else {
+                derivedFiles = Self.derivedFiles(renderer: renderer, index: index, layout: layout)
+                derived = (siteKey, derivedFiles)
+            }
+            htmlPageCount = outputs.count + index.navigation.sections.filter { $0.sourcePath == nil }.count
+            outputs += derivedFiles
+            var next = Assembly(
+                siteKey: siteKey, outputFiles: [], pagePositions: Array(repeating: nil, count: index.pages.count),
+                searchPosition: 0, fixedDiagnostics: [], pageDiagnostics: [:],
+                searchJSON: pages.map(\.searchJSON), searchURLs: pages.map(\.search.url),
+                levelSearchJSON: renderer.levelSearchDocuments().map { ($0.url, SearchIndex.encode($0)) },
+                htmlPageCount: htmlPageCount)
+            for (i, page) in pages.enumerated() where !page.diagnostics.isEmpty { next.pageDiagnostics[i] = page.diagnostics }
+            outputs.append(
+                RenderedFile(
+                    path: SiteRenderer.themeFolder + "/" + SearchIndex.fileName,
+                    html: SearchIndex.json(encoded: next.searchDocuments(index), synonyms: layout.config.synonyms), diagnostics: []))
+            var files: [OutputFile] = []
+            var written: [String: String] = [:]
+            for (k, item) in outputs.enumerated() {
+                next.fixedDiagnostics += item.diagnostics
+                // A page of the content wins over a generated page at the same address.
+                if let owner = written[item.path.lowercased()] {
+                    next.fixedDiagnostics.append(
+                        .warning(
+                            "url.duplicate", at: nil, "generated page /\(item.path) is not written: \(owner) is already there",
+                            note: "rename or move the page, or remove the front matter that generates the other one"))
+                    continue
+                }
+                written[item.path.lowercased()] = item.path
+                if k < pages.count { next.pagePositions[k] = files.count }
+                if k == outputs.count - 1 { next.searchPosition = files.count }
+                files.append(OutputFile(path: item.path, contents: .text(item.html)))
+            }
+            files += scanned.assets.map { OutputFile(path: $0.path, contents: .copy(from: $0.absolutePath)) }
+            files += theme.assets.keys.sorted().map {
+                OutputFile(path: SiteRenderer.themeFolder + "/" + $0, contents: .copy(from: theme.assets[$0]!))
+            }
+            next.outputFiles = files
+            diagnostics += next.fixedDiagnostics + next.pageDiagnostics.keys.sorted().flatMap { next.pageDiagnostics[$0]! }
+            assembly = next
+            outputFiles = files
         }
         clock.lap("render")
 
