@@ -38,7 +38,7 @@ public final class BuildSession: @unchecked Sendable {
         public var renderedCount: Int
     }
 
-    private struct ParsedFile {
+    struct ParsedFile {
         var stamp: FileStamp
         var page: Page
         var diagnostics: [Diagnostic]
@@ -50,7 +50,7 @@ public final class BuildSession: @unchecked Sendable {
         func metadataKeyIsFor(_ key: Int) -> Bool { settingsKey == key }
     }
 
-    private struct RenderedPage {
+    struct RenderedPage {
         var key: Int
         var html: String
         var diagnostics: [Diagnostic]
@@ -59,16 +59,16 @@ public final class BuildSession: @unchecked Sendable {
         var searchJSON: String
     }
 
-    private var parsed: [String: ParsedFile] = [:]
-    private var rendered: [String: RenderedPage] = [:]
-    private var derived: (key: Int, files: [RenderedFile])?
-    private var lastScan: ContentScanner.Result?
-    private var indexState: IndexState?
-    private var assembly: Assembly?
-    private var quick: QuickState?
+    var parsed: [String: ParsedFile] = [:]
+    var rendered: [String: RenderedPage] = [:]
+    var derived: (key: Int, files: [RenderedFile])?
+    var lastScan: ContentScanner.Result?
+    var indexState: IndexState?
+    var assembly: Assembly?
+    var quick: QuickState?
 
     /// What the quick path (a few pages' text changed) needs from the last run.
-    private struct QuickState {
+    struct QuickState {
         var settingsKey: Int
         var theme: Int
         var today: CalendarDate
@@ -82,7 +82,7 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     /// The last output list, and where each page's file and the search index sit in it.
-    private struct Assembly {
+    struct Assembly {
         var siteKey: Int
         var outputFiles: [OutputFile]
         /// Page index → position in `outputFiles` (nil: not written, another page has its address).
@@ -104,7 +104,7 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     /// Everything the index stage's result depends on.
-    private struct IndexSignature: Equatable {
+    struct IndexSignature: Equatable {
         var settingsKey: Int
         var theme: Int
         var today: CalendarDate
@@ -113,7 +113,7 @@ public final class BuildSession: @unchecked Sendable {
         var metadataKeys: [Int]
     }
 
-    private struct IndexState {
+    struct IndexState {
         var signature: IndexSignature
         var index: SiteIndex
         var graph: LinkGraph
@@ -401,106 +401,6 @@ public final class BuildSession: @unchecked Sendable {
         return finish(.built, pages: htmlPageCount, files: outputFiles, renderedCount: toRender.count)
     }
 
-    /// The quick path of a rebuild: the watcher named only Markdown files we
-    /// know, and none of them changed its metadata. Parses just those files,
-    /// re-resolves and re-checks their links, re-renders them and patches the
-    /// previous output. Returns nil when it does not apply (the full path runs).
-    private func quickRun(
-        _ changedPaths: Set<String>, settingsKey: Int, theme: Theme, today: CalendarDate, layout: SiteLayout,
-        clock: inout StageClock, diagnostics: [Diagnostic], outputGiven: String
-    ) -> Output? {
-        guard var state = quick, var indexState, var assembly, !changedPaths.isEmpty,
-            state.settingsKey == settingsKey, state.theme == theme.fingerprint, state.today == today,
-            changedPaths.allSatisfy({ state.positions[$0] != nil })
-        else { return nil }
-        clock.lap("scan")
-        // parse
-        let markdownOptions = layout.config.markdownOptions
-        var changed: [(position: Int, file: ParsedFile)] = []
-        for path in changedPaths.sorted() {
-            let position = state.positions[path]!
-            let stamp = FileStamp(path)
-            let old = state.files[position]
-            if stamp == old.stamp, stamp.isValid { continue }
-            let (page, problems) = PageParser.parse(state.scan.pages[position], options: markdownOptions, siteTitle: layout.config.title)
-            var file = ParsedFile(stamp: stamp, page: page, diagnostics: problems, metadataKey: page.metadataKey, bodyHash: page.body.hashValue)
-            file.settingsKey = settingsKey
-            guard file.metadataKey == old.metadataKey else { return nil }
-            changed.append((position, file))
-        }
-        for (position, file) in changed {
-            state.files[position] = file
-            parsed[file.page.source.absolutePath] = file
-            state.parseDiagnostics[position] = file.diagnostics.isEmpty ? nil : file.diagnostics
-        }
-        clock.lap("parse")
-
-        // index
-        var replacements: [Int: Page] = [:]
-        for (_, file) in changed {
-            if let i = indexState.index.pageIndex(atSource: file.page.source.path) { replacements[i] = file.page }
-        }
-        if !replacements.isEmpty {
-            let index = indexState.index.replacing(replacements)
-            let pages = replacements.keys.sorted()
-            let graph = indexState.graph.updating(pages: pages, index: index)
-            for i in pages {
-                indexState.linkDiagnostics[index.pages[i].source.displayPath] = SiteChecks.links(of: [i], index, graph)
-            }
-            indexState.index = index
-            indexState.graph = graph
-            indexState.renderer = indexState.renderer.updating(index: index, graph: graph)
-        }
-        clock.lap("index")
-
-        // render
-        var rendered = 0
-        var problems = diagnostics + state.scan.diagnostics
-        problems += state.parseDiagnostics.keys.sorted().flatMap { state.parseDiagnostics[$0]! }
-        problems += indexState.fixedDiagnostics + indexState.linkDiagnostics.keys.sorted().flatMap { indexState.linkDiagnostics[$0]! }
-        if problems.hasErrors || (options.strict && problems.hasWarnings) { return nil }
-        let index = indexState.index
-        for i in replacements.keys.sorted() {
-            let page = index.pages[i]
-            var h = Hasher()
-            h.combine(assembly.siteKey)
-            h.combine(parsed[page.source.absolutePath]?.bodyHash)
-            for entry in indexState.graph.entries[i] {
-                h.combine(entry.rewrite?.url)
-                h.combine(entry.rewrite?.text)
-            }
-            let key = h.finalize()
-            guard self.rendered[page.source.path]?.key != key else { continue }
-            let output = indexState.renderer.render(pageAt: i)
-            self.rendered[page.source.path] = RenderedPage(
-                key: key, html: output.html, diagnostics: output.diagnostics, search: output.search,
-                searchJSON: SearchIndex.encode(output.search))
-            rendered += 1
-            if let position = assembly.pagePositions[i] {
-                assembly.outputFiles[position] = OutputFile(path: page.outputPath, contents: .text(output.html))
-            }
-            assembly.pageDiagnostics[i] = output.diagnostics.isEmpty ? nil : output.diagnostics
-            assembly.searchJSON[i] = SearchIndex.encode(output.search)
-        }
-        if rendered > 0 {
-            assembly.outputFiles[assembly.searchPosition] = OutputFile(
-                path: SiteRenderer.themeFolder + "/" + SearchIndex.fileName,
-                contents: .text(SearchIndex.json(encoded: assembly.searchDocuments(index), synonyms: layout.config.synonyms)))
-        }
-        problems += assembly.fixedDiagnostics + assembly.pageDiagnostics.keys.sorted().flatMap { assembly.pageDiagnostics[$0]! }
-        clock.lap("render")
-        if problems.hasErrors || (options.strict && problems.hasWarnings) { return nil }
-
-        quick = state
-        self.indexState = indexState
-        self.assembly = assembly
-        return Output(
-            result: BuildResult(
-                outcome: .built, diagnostics: problems.sortedForOutput(), pageCount: state.htmlPageCount,
-                sourcePageCount: index.pages.count, stageTimes: clock.stages, totalSeconds: clock.total, output: outputGiven),
-            files: assembly.outputFiles, renderedCount: rendered)
-    }
-
     /// Everything rendered from the site's metadata alone: generated section
     /// pages, redirects, tag pages, leadership pages, 404, sitemap and robots.
     private static func derivedFiles(renderer: SiteRenderer, index: SiteIndex, layout: SiteLayout) -> [RenderedFile] {
@@ -543,46 +443,3 @@ public final class BuildSession: @unchecked Sendable {
     }
 }
 
-/// One rendered output file and the problems found rendering it.
-struct RenderedFile: Sendable {
-    var path: String
-    var html: String
-    var diagnostics: [Diagnostic]
-
-    init(path: String, html: String, diagnostics: [Diagnostic]) {
-        self.path = path
-        self.html = html
-        self.diagnostics = diagnostics
-    }
-
-    init(path: String, _ rendered: (html: String, diagnostics: [Diagnostic])) {
-        self.init(path: path, html: rendered.html, diagnostics: rendered.diagnostics)
-    }
-}
-
-/// What identifies a version of a file without reading it.
-struct FileStamp: Equatable, Sendable {
-    var device: UInt64
-    var inode: UInt64
-    var size: Int64
-    var modified: Int64
-
-    static let missing = FileStamp(device: 0, inode: 0, size: -1, modified: 0)
-
-    var isValid: Bool { size >= 0 }
-
-    init(device: UInt64, inode: UInt64, size: Int64, modified: Int64) {
-        (self.device, self.inode, self.size, self.modified) = (device, inode, size, modified)
-    }
-
-    init(_ path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            self = .missing
-            return
-        }
-        self.init(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-    }
-}
