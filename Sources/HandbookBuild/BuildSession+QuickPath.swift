@@ -44,17 +44,7 @@ extension BuildSession {
         for (_, file) in changed {
             if let i = indexState.index.pageIndex(atSource: file.page.source.path) { replacements[i] = file.page }
         }
-        if !replacements.isEmpty {
-            let index = indexState.index.replacing(replacements)
-            let pages = replacements.keys.sorted()
-            let graph = indexState.graph.updating(pages: pages, index: index)
-            for i in pages {
-                indexState.linkDiagnostics[index.pages[i].source.displayPath] = SiteChecks.links(of: [i], index, graph)
-            }
-            indexState.index = index
-            indexState.graph = graph
-            indexState.renderer = indexState.renderer.updating(index: index, graph: graph)
-        }
+        indexState.replace(replacements)
         clock.lap("index")
 
         // render
@@ -66,25 +56,19 @@ extension BuildSession {
         let index = indexState.index
         for i in replacements.keys.sorted() {
             let page = index.pages[i]
-            var h = Hasher()
-            h.combine(assembly.siteKey)
-            h.combine(parsed[page.source.absolutePath]?.bodyHash)
-            for entry in indexState.graph.entries[i] {
-                h.combine(entry.rewrite?.url)
-                h.combine(entry.rewrite?.text)
-            }
-            let key = h.finalize()
+            let key = Self.renderKey(
+                siteKey: assembly.siteKey, bodyHash: parsed[page.source.absolutePath]?.bodyHash, links: indexState.graph.entries[i])
             guard self.rendered[page.source.path]?.key != key else { continue }
             let output = indexState.renderer.render(pageAt: i)
+            let searchJSON = SearchIndex.encode(output.search)
             self.rendered[page.source.path] = RenderedPage(
-                key: key, html: output.html, diagnostics: output.diagnostics, search: output.search,
-                searchJSON: SearchIndex.encode(output.search))
+                key: key, html: output.html, diagnostics: output.diagnostics, search: output.search, searchJSON: searchJSON)
             rendered += 1
             if let position = assembly.pagePositions[i] {
                 assembly.outputFiles[position] = OutputFile(path: page.outputPath, contents: .text(output.html))
             }
             assembly.pageDiagnostics[i] = output.diagnostics.isEmpty ? nil : output.diagnostics
-            assembly.searchJSON[i] = SearchIndex.encode(output.search)
+            assembly.searchJSON[i] = searchJSON
         }
         if rendered > 0 {
             assembly.outputFiles[assembly.searchPosition] = OutputFile(

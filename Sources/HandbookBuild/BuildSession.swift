@@ -122,6 +122,33 @@ public final class BuildSession: @unchecked Sendable {
         var fixedDiagnostics: [Diagnostic]
         /// Link and anchor diagnostics, by file, re-checked per changed page.
         var linkDiagnostics: [String: [Diagnostic]]
+
+        /// Swaps in new versions of pages whose metadata did not change: only
+        /// their links are resolved and checked again; sidebars and the
+        /// leadership model stay.
+        mutating func replace(_ replacements: [Int: Page]) {
+            guard !replacements.isEmpty else { return }
+            let changed = replacements.keys.sorted()
+            index = index.replacing(replacements)
+            graph = graph.updating(pages: changed, index: index)
+            for i in changed {
+                linkDiagnostics[index.pages[i].source.displayPath] = SiteChecks.links(of: [i], index, graph)
+            }
+            renderer = renderer.updating(index: index, graph: graph)
+        }
+    }
+
+    /// Everything a page's rendered HTML depends on: the site's metadata, its
+    /// own text, and what its links were rewritten to.
+    static func renderKey(siteKey: Int, bodyHash: Int?, links: [LinkGraph.Entry]) -> Int {
+        var h = Hasher()
+        h.combine(siteKey)
+        h.combine(bodyHash)
+        for entry in links {
+            h.combine(entry.rewrite?.url)
+            h.combine(entry.rewrite?.text)
+        }
+        return h.finalize()
     }
 
     /// Runs the pipeline. `changedPaths` (absolute paths from a file watcher)
@@ -241,17 +268,7 @@ public final class BuildSession: @unchecked Sendable {
                 if let i = previous.index.pageIndex(atSource: file.page.source.path) { replacements[i] = file.page }
             }
             touched = Set(replacements.keys)
-            if !replacements.isEmpty {
-                let index = previous.index.replacing(replacements)
-                let changed = replacements.keys.sorted()
-                let graph = previous.graph.updating(pages: changed, index: index)
-                for i in changed {
-                    previous.linkDiagnostics[index.pages[i].source.displayPath] = SiteChecks.links(of: [i], index, graph)
-                }
-                previous.index = index
-                previous.graph = graph
-                previous.renderer = previous.renderer.updating(index: index, graph: graph)
-            }
+            previous.replace(replacements)
             state = previous
         } else {
             let index = SiteIndex(pages: files.map(\.page), assets: scanned.assets.map(\.path), settings: settings)
@@ -294,14 +311,7 @@ public final class BuildSession: @unchecked Sendable {
                 keys.append(cached.key)
                 continue
             }
-            var h = Hasher()
-            h.combine(siteKey)
-            h.combine(parsed[page.source.absolutePath]?.bodyHash)
-            for entry in graph.entries[i] {
-                h.combine(entry.rewrite?.url)
-                h.combine(entry.rewrite?.text)
-            }
-            let key = h.finalize()
+            let key = Self.renderKey(siteKey: siteKey, bodyHash: parsed[page.source.absolutePath]?.bodyHash, links: graph.entries[i])
             keys.append(key)
             if rendered[page.source.path]?.key != key { toRender.append(i) }
         }
