@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Yams brings libyaml (CYaml), whose events HandbookContent reads directly.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -25,10 +26,12 @@ let package = Package(
         .target(name: "HandbookDiagnostics"),
         // One system call Swift cannot reach through Glibc: an atomic exchange of two folders.
         .target(name: "CHandbookSystem"),
+        // Paths and system calls, answered one way for every module.
+        .target(name: "HandbookSystem", dependencies: ["CHandbookSystem"]),
         .target(name: "HandbookMarkdown", dependencies: ["CMark"]),
         .target(
             name: "HandbookContent",
-            dependencies: ["HandbookDiagnostics", "HandbookMarkdown", "Yams"]
+            dependencies: ["HandbookDiagnostics", "HandbookMarkdown", "HandbookSystem", "Yams"]
         ),
         .target(name: "HandbookIndex", dependencies: ["HandbookContent", "HandbookDiagnostics"]),
         .target(
@@ -43,13 +46,13 @@ let package = Package(
             name: "HandbookBuild",
             dependencies: [
                 "HandbookRender", "HandbookIndex", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics",
-                "CHandbookSystem",
+                "CHandbookSystem", "HandbookSystem",
             ]
         ),
         .target(
             name: "HandbookServer",
             dependencies: [
-                "HandbookBuild", "HandbookContent", "HandbookDiagnostics",
+                "HandbookBuild", "HandbookContent", "HandbookDiagnostics", "HandbookSystem",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

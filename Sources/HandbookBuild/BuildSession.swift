@@ -5,6 +5,7 @@ import HandbookDiagnostics
 import HandbookIndex
 import HandbookMarkdown
 import HandbookRender
+import HandbookSystem
 
 /// The build pipeline — scan → parse → index → render — with memory, so that
 /// the preview server's rebuilds redo only what a change can affect:
@@ -66,6 +67,8 @@ public final class BuildSession: @unchecked Sendable {
     var indexState: IndexState?
     var assembly: Assembly?
     var quick: QuickState?
+    /// The resolved output folder of the last run (symbolic links followed).
+    private(set) var outputFolder: String?
 
     /// What the quick path (a few pages' text changed) needs from the last run.
     struct QuickState {
@@ -172,11 +175,18 @@ public final class BuildSession: @unchecked Sendable {
         diagnostics += configDiagnostics
         guard var layout = loaded else { return finish(.unusable) }
         if let baseURL = options.baseURL { layout.config.baseURL = baseURL }
-        let output = SiteLayout.absolutePath(outputGiven)
-        if let problem = OutputLocation.problem(with: output, layout: layout) {
-            diagnostics.append(.error("output.unsafe", at: nil, problem))
-            return finish(.unusable)
+        // Only a build that writes needs a folder it may replace; the scan
+        // skips the output folder either way.
+        var output = FileSystem.resolvedPath(SiteLayout.absolutePath(outputGiven))
+        if options.write {
+            switch OutputLocation.resolve(options.output, layout: layout) {
+            case .success(let folder): output = folder
+            case .failure(let refusal):
+                diagnostics.append(.error("output.unsafe", at: nil, refusal.description))
+                return finish(.unusable)
+            }
         }
+        outputFolder = output
         let (loadedTheme, themeDiagnostics) = Theme.load(siteTemplates: layout.templatesDir, displayRoot: layout.root)
         diagnostics += themeDiagnostics
         guard let theme = loadedTheme else { return finish(.failed) }
@@ -387,10 +397,23 @@ public final class BuildSession: @unchecked Sendable {
                 if k == outputs.count - 1 { next.searchPosition = files.count }
                 files.append(OutputFile(path: item.path, contents: .text(item.html)))
             }
-            files += scanned.assets.map { OutputFile(path: $0.path, contents: .copy(from: $0.absolutePath)) }
-            files += theme.assets.keys.sorted().map {
+            let themeFiles = theme.assets.keys.sorted().map {
                 OutputFile(path: SiteRenderer.themeFolder + "/" + $0, contents: .copy(from: theme.assets[$0]!))
             }
+            for file in themeFiles { written[file.path.lowercased()] = file.path }
+            // A content file never silently replaces what Handbook generates.
+            for asset in scanned.assets {
+                if let generated = written[asset.path.lowercased()] {
+                    next.fixedDiagnostics.append(
+                        .error(
+                            "output.conflict", at: SourceLocation(file: asset.displayPath),
+                            "\(asset.displayPath) would replace /\(generated), which Handbook generates",
+                            note: "rename or move the file, or turn it into a Markdown page"))
+                    continue
+                }
+                files.append(OutputFile(path: asset.path, contents: .copy(from: asset.absolutePath)))
+            }
+            files += themeFiles
             next.outputFiles = files
             diagnostics += next.fixedDiagnostics + next.pageDiagnostics.keys.sorted().flatMap { next.pageDiagnostics[$0]! }
             assembly = next

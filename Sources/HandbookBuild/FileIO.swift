@@ -16,18 +16,24 @@ enum FileIO {
         return text.withUTF8 { bytes in writeBytes(UnsafeRawBufferPointer(bytes), to: path) }
     }
 
-    /// Copies a file's bytes; returns an error message or `nil`.
+    /// Copies a file's bytes; returns an error message or `nil`. The copy
+    /// never gains permissions: it is readable by whom the source is readable
+    /// by (at most 0644), and never executable.
     static func copy(_ source: String, to path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: source) else {
+        var info = stat()
+        guard stat(source, &info) == 0, let data = FileManager.default.contents(atPath: source) else {
             return "cannot read \(source)"
         }
-        return data.withUnsafeBytes { writeBytes($0, to: path) }
+        return data.withUnsafeBytes { writeBytes($0, to: path, mode: mode_t(info.st_mode) & 0o644) }
     }
 
-    private static func writeBytes(_ bytes: UnsafeRawBufferPointer, to path: String) -> String? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// With a `mode`, the file gets exactly that mode (a file recycled from
+    /// the previous output keeps the mode it was created with otherwise).
+    private static func writeBytes(_ bytes: UnsafeRawBufferPointer, to path: String, mode: mode_t? = nil) -> String? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode ?? 0o644)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         defer { close(fd) }
+        if let mode, fchmod(fd, mode) != 0 { return String(cString: strerror(errno)) }
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)

@@ -1,6 +1,7 @@
 import CHandbookSystem
 import Foundation
 import HandbookDiagnostics
+import HandbookSystem
 
 /// Writes the built site into a staging folder beside the output folder and
 /// then renames it into place, so readers (and a failed build) never see a
@@ -17,27 +18,33 @@ enum OutputWriter {
         var description: String
     }
 
+    /// `output` is an absolute, resolved path that `OutputLocation` accepted.
     static func write(_ files: [OutputFile], to output: String) throws {
         let fm = FileManager.default
-        let parent = (output as NSString).deletingLastPathComponent
-        let name = (output as NSString).lastPathComponent
-        try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        let parent = FileSystem.parent(of: output)
+        let name = FileSystem.name(of: output)
+        try makeFolders(parent)
         removeStaleTemporaries(in: parent, name: name)
         let staging = parent + "/.\(name).tmp-\(getpid())"
         let previous = parent + "/.\(name).prev"
+        let files = files + [OutputFile(path: OutputLocation.markerName, contents: .text(OutputLocation.markerText))]
 
         var folders: Set<String> = []
         for file in files {
-            var folder = (file.path as NSString).deletingLastPathComponent
+            var folder = Self.folder(of: file.path)
             while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = Self.folder(of: folder)
             }
         }
-        if rename(previous, staging) == 0 {
+        // The previous output is recycled only when it is a real folder (never
+        // a symbolic link, whose target the pruning would then empty).
+        if FileSystem.kind(of: previous) == .directory, rename(previous, staging) == 0 {
             prune(staging, relative: "", keepingFiles: Set(files.map(\.path)), folders: folders)
         } else {
-            try? fm.removeItem(atPath: staging)
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            if FileSystem.kind(of: staging) != .missing { try? fm.removeItem(atPath: staging) }
+            guard mkdir(staging, 0o755) == 0 else {
+                throw Failure(description: "cannot create \(staging): \(FileSystem.lastError)")
+            }
         }
         do {
             // Sorted, so that each folder's parent exists before it.
@@ -58,6 +65,22 @@ enum OutputWriter {
         } catch {
             try? fm.removeItem(atPath: staging)
             throw error
+        }
+    }
+
+    /// `a/b/c.html` → `a/b`; `c.html` → ``.
+    private static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// `mkdir -p`, with the system's reason on failure.
+    private static func makeFolders(_ path: String) throws {
+        if FileSystem.kind(of: path, followingLinks: true) == .directory { return }
+        let parent = FileSystem.parent(of: path)
+        if parent != path { try makeFolders(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw Failure(description: "cannot create \(path): \(FileSystem.lastError)")
         }
     }
 

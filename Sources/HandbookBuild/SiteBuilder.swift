@@ -20,7 +20,7 @@ public enum SiteBuilder {
         // write
         let started = DispatchTime.now().uptimeNanoseconds
         do {
-            try OutputWriter.write(output.files, to: SiteLayout.absolutePath(output.result.output))
+            try OutputWriter.write(output.files, to: session.outputFolder ?? SiteLayout.absolutePath(output.result.output))
         } catch {
             output.result.outcome = .failed
             output.result.diagnostics.append(.error("output.write", at: nil, "\(error)"))

@@ -1,5 +1,6 @@
 import Foundation
 import HandbookDiagnostics
+import HandbookSystem
 
 /// A file found under the content folder.
 package struct SourceFile: Sendable, Hashable {
@@ -22,7 +23,9 @@ package struct SourceFile: Sendable, Hashable {
 /// Walks the content folder: Markdown files are pages, everything else is an
 /// asset. Dot-files, `node_modules` and the output folder are skipped; a
 /// symlink that leads back into a folder already being walked is reported and
-/// not followed, so a loop cannot hang the build.
+/// not followed, so a loop cannot hang the build. A symlink that leads
+/// outside the site (and its content folder) is reported and not followed
+/// unless `follow_symlinks: true`: a link to `/etc` must not publish it.
 package enum ContentScanner {
     package struct Result: Sendable {
         package var pages: [SourceFile]
@@ -43,6 +46,8 @@ package enum ContentScanner {
     private struct Walker {
         let layout: SiteLayout
         let excluded: Set<String>
+        /// Real paths a symbolic link may lead into: the site and its content folder.
+        let insideRoots: [String]
         var pages: [SourceFile] = []
         var assets: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
@@ -50,10 +55,11 @@ package enum ContentScanner {
         init(layout: SiteLayout, excluded: Set<String>) {
             self.layout = layout
             self.excluded = excluded
+            insideRoots = [layout.root, layout.contentDir].map { FileSystem.realPath($0) ?? $0 }
         }
 
         mutating func walk(directory: String, relative: String, ancestors: Set<String>) {
-            let real = realPath(directory) ?? directory
+            let real = FileSystem.realPath(directory) ?? directory
             if ancestors.contains(real) {
                 diagnostics.append(
                     .warning(
@@ -82,6 +88,16 @@ package enum ContentScanner {
                         .warning("content.broken-symlink", at: SourceLocation(file: layout.displayPath(absolute)), "cannot read '\(name)' (a broken symbolic link?); skipped"))
                     continue
                 }
+                if FileSystem.kind(of: absolute) == .symbolicLink, !layout.config.followSymlinks,
+                    let target = FileSystem.realPath(absolute), !insideRoots.contains(where: { FileSystem.isInside(target, $0) })
+                {
+                    diagnostics.append(
+                        .warning(
+                            "content.symlink-outside", at: SourceLocation(file: layout.displayPath(absolute)),
+                            "symbolic link to \(target), outside the site; not followed",
+                            note: "set follow_symlinks: true in handbook.yml to publish what it leads to"))
+                    continue
+                }
                 let file = SourceFile(path: path, absolutePath: absolute, displayPath: layout.displayPath(absolute))
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: walk(directory: absolute, relative: path, ancestors: ancestors)
@@ -89,12 +105,6 @@ package enum ContentScanner {
                 default: continue
                 }
             }
-        }
-
-        private func realPath(_ path: String) -> String? {
-            guard let resolved = realpath(path, nil) else { return nil }
-            defer { free(resolved) }
-            return String(cString: resolved)
         }
     }
 }

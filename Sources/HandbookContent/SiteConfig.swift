@@ -19,6 +19,8 @@ package struct SiteConfig: Sendable {
     package var synonyms: [(term: String, meaning: String)] = []
     /// Default review interval of pages with `last_reviewed` (`6m`, `90d`).
     package var reviewEvery: ReviewInterval? = ReviewInterval("6m")
+    /// Follow symbolic links in the content that lead outside the site.
+    package var followSymlinks = false
     /// `markdown:` — GitHub's extensions, each on unless set to false.
     package var extensions = MarkdownExtensions()
 
@@ -52,6 +54,7 @@ package struct SiteConfig: Sendable {
 
     static let knownKeys = [
         "title", "base_url", "language", "raw_html", "content_dir", "repo_url", "review_every", "public", "search", "markdown",
+        "follow_symlinks",
     ]
     static let extensionKeys = ["tables", "task_lists", "strikethrough", "autolinks", "alerts", "wiki_links"]
 
@@ -81,6 +84,7 @@ package struct SiteConfig: Sendable {
             case "content_dir": config.contentDir = reader.string(entry.value, key: "content_dir") ?? config.contentDir
             case "repo_url": config.repoURL = reader.string(entry.value, key: "repo_url")
             case "public": config.isPublic = reader.boolean(entry.value, key: "public") ?? false
+            case "follow_symlinks": config.followSymlinks = reader.boolean(entry.value, key: "follow_symlinks") ?? false
             case "search":
                 guard case .mapping(let settings, _, _) = entry.value else {
                     reader.report("config.type", entry.value, "search must be a mapping such as { synonyms: { EM: Engineering Manager } }")

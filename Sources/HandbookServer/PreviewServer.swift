@@ -53,7 +53,7 @@ public enum PreviewServer {
         if let baseURL = options.baseURL { config.baseURL = baseURL }
         let basePath = config.basePath
         let roots = [layout.contentDir, layout.templatesDir, layout.configFile].compactMap { $0 }
-        let allowed = [layout.contentDir, layout.templatesDir, Theme.builtInDirectory].compactMap { $0 }
+        let allowed = layout.config.followSymlinks ? nil : [layout.contentDir, layout.templatesDir, Theme.builtInDirectory].compactMap { $0 }
 
         // The first build.
         let first = session.run()

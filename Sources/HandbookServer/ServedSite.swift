@@ -1,5 +1,6 @@
 import Foundation
 import HandbookBuild
+import HandbookSystem
 
 /// The last good build, held in memory and served as it is: nothing is
 /// written to disk, so no reader ever sees a half-written page.
@@ -15,10 +16,11 @@ struct ServedSite: Sendable {
     /// Output path (`roles/em/index.html`) → body.
     var files: [String: Body]
     /// Real paths of the folders assets may be read from: a symbolic link in
-    /// the content that leads outside them is refused.
-    var allowedRoots: [String]
+    /// the content that leads outside them is refused. Nil when the site sets
+    /// `follow_symlinks: true` (the build publishes what they lead to).
+    var allowedRoots: [String]?
 
-    init(files outputFiles: [OutputFile], allowedRoots: [String]) {
+    init(files outputFiles: [OutputFile], allowedRoots: [String]?) {
         var files: [String: Body] = [:]
         for file in outputFiles {
             switch file.contents {
@@ -27,7 +29,7 @@ struct ServedSite: Sendable {
             }
         }
         self.files = files
-        self.allowedRoots = allowedRoots.map(ServedSite.realPath)
+        self.allowedRoots = allowedRoots?.map(ServedSite.realPath)
     }
 
     static let empty = ServedSite(files: [], allowedRoots: [])
@@ -39,7 +41,7 @@ struct ServedSite: Sendable {
         case .text(let text)?: return Data(text.utf8)
         case .file(let source)?:
             let real = Self.realPath(source)
-            guard allowedRoots.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) else { return nil }
+            if let allowedRoots, !allowedRoots.contains(where: { FileSystem.isInside(real, $0) }) { return nil }
             return FileManager.default.contents(atPath: real)
         case nil: return nil
         }
@@ -47,9 +49,5 @@ struct ServedSite: Sendable {
 
     func contains(_ path: String) -> Bool { files[path] != nil }
 
-    static func realPath(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
+    static func realPath(_ path: String) -> String { FileSystem.realPath(path) ?? path }
 }

@@ -46,7 +46,7 @@ import Testing
         #expect(result.stderr.isEmpty)
         #expect(
             site.files(under: "public") == [
-                "404.html", "_handbook/favicon.svg", "_handbook/handbook.css", "_handbook/search-index.json",
+                ".handbook", "404.html", "_handbook/favicon.svg", "_handbook/handbook.css", "_handbook/search-index.json",
                 "_handbook/search.js", "career/index.html",
                 "career/ladder/index.html", "images/org.svg", "index.html", "process/index.html",
                 "process/release-train/index.html", "robots.txt", "roles/engineering-manager/index.html", "roles/index.html",

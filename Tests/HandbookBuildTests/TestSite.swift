@@ -62,13 +62,24 @@ struct CLI {
         return folder.appendingPathComponent("handbook")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs `handbook` with `arguments`; `prefix` runs it through another
+    /// program (`setpriv` to drop root), `environment` overrides variables.
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment overrides: [String: String] = [:], prefix: [String] = []
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if prefix.isEmpty {
+            process.executableURL = executable
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: prefix[0])
+            process.arguments = Array(prefix.dropFirst()) + [executable.path] + arguments
+        }
         if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        for (key, value) in overrides { environment[key] = value }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()

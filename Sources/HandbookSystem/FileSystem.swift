@@ -1,0 +1,95 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Questions about paths on disk, answered the same way everywhere in
+/// Handbook: what a path really is once symbolic links are followed, what kind
+/// of entry it is, and whether one path lies inside another.
+package enum FileSystem {
+    /// What is at a path.
+    package enum EntryKind: Sendable, Equatable {
+        case missing
+        case directory
+        case regularFile
+        case symbolicLink
+        /// A FIFO, socket or device.
+        case other
+    }
+
+    /// The absolute path with every symbolic link, `.` and `..` resolved; nil
+    /// when the path does not exist (or a link in it is broken).
+    package static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Like `realPath`, for a path that may not exist yet: its deepest existing
+    /// ancestor is resolved and the rest is appended as written.
+    package static func resolvedPath(_ absolutePath: String) -> String {
+        if let real = realPath(absolutePath) { return real }
+        var rest: [Substring] = []
+        var head = Substring(absolutePath)
+        while let slash = head.lastIndex(of: "/") {
+            rest.insert(head[head.index(after: slash)...], at: 0)
+            head = head[..<slash]
+            if let real = realPath(head.isEmpty ? "/" : String(head)) {
+                let base = real == "/" ? "" : real
+                return base + "/" + rest.filter { !$0.isEmpty }.joined(separator: "/")
+            }
+        }
+        return absolutePath
+    }
+
+    /// The kind of entry at `path`; a symbolic link is reported as itself
+    /// unless `followingLinks`.
+    package static func kind(of path: String, followingLinks: Bool = false) -> EntryKind {
+        var info = stat()
+        let status = followingLinks ? stat(path, &info) : lstat(path, &info)
+        guard status == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .regularFile
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
+    /// True when `path` is `ancestor` or lies below it (both absolute and resolved).
+    package static func isInside(_ path: String, _ ancestor: String) -> Bool {
+        ancestor == "/" || path == ancestor || path.hasPrefix(ancestor + "/")
+    }
+
+    /// The names in a folder (not `.` and `..`), unsorted; nil when it cannot be read.
+    package static func entries(of folder: String) -> [String]? {
+        guard let dir = opendir(folder) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The message of the current `errno`.
+    package static var lastError: String { String(cString: strerror(errno)) }
+
+    /// The parent folder of an absolute path (`/a/b` → `/a`, `/a` → `/`).
+    package static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// The last component of a path (`/a/b` → `b`).
+    package static func name(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}
