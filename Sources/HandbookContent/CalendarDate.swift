@@ -40,14 +40,32 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
+    /// The date `days` later, in constant time (through a day count).
     package func adding(days: Int) -> CalendarDate {
-        var (y, m, d) = (year, month, day + days)
-        while d > Self.days(inMonth: m, year: y) {
-            d -= Self.days(inMonth: m, year: y)
-            m += 1
-            if m > 12 { (m, y) = (1, y + 1) }
-        }
-        return CalendarDate(year: y, month: m, day: d)
+        Self(dayNumber: dayNumber + days)
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian calendar; Howard Hinnant's
+    /// `days_from_civil`).
+    var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
     static func days(inMonth month: Int, year: Int) -> Int {
@@ -80,10 +98,21 @@ package struct ReviewInterval: Sendable, Hashable {
     package var count: Int
     package var unit: Unit
 
+    /// The longest interval accepted: a review every 100 years is as good as
+    /// never, and a bound keeps date arithmetic far from overflow.
+    package static let longest = (days: 36_525, weeks: 5_218, months: 1_200, years: 100)
+
     public init?(_ text: String) {
-        guard let last = text.last, let unit = Unit(rawValue: last),
+        guard let last = text.last, let unit = Unit(rawValue: last), text.count <= 8,
             let count = Int(text.dropLast()), count > 0
         else { return nil }
+        let limit = switch unit {
+        case .day: Self.longest.days
+        case .week: Self.longest.weeks
+        case .month: Self.longest.months
+        case .year: Self.longest.years
+        }
+        guard count <= limit else { return nil }
         self.count = count
         self.unit = unit
     }

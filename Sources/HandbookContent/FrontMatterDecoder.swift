@@ -146,7 +146,7 @@ struct ValueReader {
 
     mutating func duration(_ value: YAMLValue, key: String) -> String? {
         guard let s = value.string, ReviewInterval(s) != nil else {
-            report("frontmatter.type", value, "'\(key)' must be a number of days, weeks, months or years such as 90d, 6m or 1y; found '\(value.string ?? value.shapeName)'")
+            report("frontmatter.type", value, "'\(key)' must be a number of days, weeks, months or years such as 90d, 6m or 1y (at most 100 years); found '\(value.string ?? value.shapeName)'")
             return nil
         }
         return s

@@ -41,6 +41,12 @@ package enum PageParser {
         diagnostics += kindDiagnostics
         let document = MarkdownParser.parse(
             decoded.body, options: options, lineOffset: decoded.bodyLineOffset, renderHTML: false)
+        for problem in document.problems {
+            diagnostics.append(
+                .warning(
+                    problem.identifier, at: SourceLocation(file: file.displayPath, line: problem.line, column: problem.column),
+                    problem.message, note: problem.note))
+        }
         let place = PagePaths.locate(file.path)
         let isIndex = PagePaths.indexPriority(of: file.path) != nil
         let title = frontMatter.title ?? document.firstTitle ?? defaultTitle(for: file.path, isIndex: isIndex, siteTitle: siteTitle)

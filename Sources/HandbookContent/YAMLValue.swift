@@ -1,5 +1,4 @@
 import HandbookDiagnostics
-import Yams
 
 /// A YAML value with the position of each node, detached from Yams so that it
 /// is `Sendable` and can be checked key by key with exact line and column.
@@ -67,69 +66,3 @@ package indirect enum YAMLValue: Sendable, Hashable {
     }
 }
 
-/// Parses YAML text into a `YAMLValue`, or a diagnostic at the right place of
-/// the file (`lineOffset` is the number of lines above the YAML text).
-package enum YAMLReader {
-    package enum Result: Sendable {
-        case value(YAMLValue?)
-        case failure(Diagnostic)
-    }
-
-    package static func read(_ text: String, file: String, lineOffset: Int = 0) -> Result {
-        do {
-            // Every scalar is read as text and typed by Handbook itself, so Yams'
-            // regular-expression tag resolution would be wasted work.
-            guard let node = try Yams.compose(yaml: text, .basic) else { return .value(nil) }
-            return .value(convert(node, lineOffset: lineOffset))
-        } catch let error as YamlError {
-            return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
-        } catch {
-            return .failure(
-                .error("yaml.syntax", at: SourceLocation(file: file, line: lineOffset + 1), "invalid YAML: \(error)"))
-        }
-    }
-
-    static func convert(_ node: Node, lineOffset: Int) -> YAMLValue {
-        let line = (node.mark?.line ?? 1) + lineOffset
-        let column = node.mark?.column ?? 1
-        switch node {
-        case .scalar(let scalar):
-            return .scalar(scalar.string, line: line, column: column)
-        case .sequence(let sequence):
-            return .sequence(sequence.map { convert($0, lineOffset: lineOffset) }, line: line, column: column)
-        case .mapping(let mapping):
-            let entries = mapping.map { pair in
-                (
-                    key: pair.key.string ?? "\(pair.key.any)",
-                    value: convert(pair.value, lineOffset: lineOffset),
-                    line: (pair.key.mark?.line ?? 1) + lineOffset,
-                    column: pair.key.mark?.column ?? 1
-                )
-            }
-            return .mapping(entries, line: line, column: column)
-        case .alias(let alias):
-            return .scalar("\(alias)", line: line, column: column)
-        }
-    }
-
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
-        }
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-            let .composer(context, problem, mark, _):
-            return .error(
-                "yaml.syntax", at: at(mark), "invalid YAML: \(problem)",
-                note: context.map { "\($0.text) at line \($0.mark.line + lineOffset)" })
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(
-                "yaml.duplicate-key", at: at(context.mark),
-                "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.joined(separator: ", ")) in YAML mapping")
-        case let .reader(problem, _, _, _):
-            return .error("yaml.syntax", at: SourceLocation(file: file, line: lineOffset + 1), "unreadable YAML: \(problem)")
-        default:
-            return .error("yaml.syntax", at: SourceLocation(file: file, line: lineOffset + 1), "invalid YAML: \(error)")
-        }
-    }
-}

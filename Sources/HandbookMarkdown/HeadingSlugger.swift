@@ -4,6 +4,9 @@
 /// Repeated ids get `-1`, `-2`, ... in document order.
 package struct HeadingSlugger: Sendable {
     private var used: Set<String> = []
+    /// The next suffix worth trying for a base: every lower one is taken, so
+    /// 20,000 headings with the same text cost linear time, not quadratic.
+    private var nextSuffix: [String: Int] = [:]
 
     package init() {}
 
@@ -18,12 +21,17 @@ package struct HeadingSlugger: Sendable {
     }
 
     private mutating func unique(_ base: String) -> String {
-        var candidate = base
-        var counter = 0
+        guard used.contains(base) else {
+            used.insert(base)
+            return base
+        }
+        var counter = nextSuffix[base] ?? 1
+        var candidate = "\(base)-\(counter)"
         while used.contains(candidate) {
             counter += 1
             candidate = "\(base)-\(counter)"
         }
+        nextSuffix[base] = counter + 1
         used.insert(candidate)
         return candidate
     }

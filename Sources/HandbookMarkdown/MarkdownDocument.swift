@@ -55,6 +55,16 @@ package struct LinkReference: Sendable, Hashable {
     }
 }
 
+/// Something in the Markdown that was handled, but not as written (a table
+/// too wide to pad): the parse stage turns it into a warning.
+package struct MarkdownProblem: Sendable, Hashable {
+    package var identifier: String
+    package var line: Int
+    package var column: Int
+    package var message: String
+    package var note: String?
+}
+
 /// What the rest of Handbook knows of a Markdown document: Swift values only,
 /// the cmark tree is gone by the time one of these exists.
 package struct MarkdownDocument: Sendable {
@@ -62,6 +72,7 @@ package struct MarkdownDocument: Sendable {
     package var links: [LinkReference]
     /// Anchor ids set in raw HTML (`<a id="x">`, `<a name="x">`).
     package var htmlAnchors: [String] = []
+    package var problems: [MarkdownProblem] = []
     /// The HTML of the body, when it was asked for.
     package var html: String
 

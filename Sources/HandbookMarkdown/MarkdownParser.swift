@@ -46,11 +46,17 @@ package enum MarkdownParser {
         // that links and headings they create are handled like any other.
         let extensions = options.extensions
         var cellOrigins: [OpaquePointer: (line: Int, column: Int)] = [:]
+        var problems: [MarkdownProblem] = []
         if extensions.anyEnabled { cmark_consolidate_text_nodes(document) }
         if extensions.tables {
             var tables = TableExtension(source: SourceLines(source), parseOptions: parseOptions)
             tables.apply(to: document)
             cellOrigins = tables.cellOrigins
+            problems += tables.problems.map { problem in
+                var problem = problem
+                problem.line += lineOffset
+                return problem
+            }
         }
         if extensions.taskLists || extensions.alerts { BlockExtensions(extensions: extensions).apply(to: document) }
         var wikiOrigins: [OpaquePointer: WikiLinks.Origin] = [:]
@@ -78,6 +84,7 @@ package enum MarkdownParser {
         }
         var result = MarkdownDocument(headings: walker.headings, links: walker.links, html: html)
         result.htmlAnchors = walker.htmlAnchors
+        result.problems = problems
         return result
     }
 }

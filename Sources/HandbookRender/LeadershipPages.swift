@@ -169,17 +169,25 @@ extension SiteRenderer {
             breadcrumbs: [LinkView(title: index.navigation.root.title, url: index.basePath)], entries: [], params: [:])
     }
 
-    func orgNode(_ r: Int, depth: Int = 0) -> OrgNodeView {
-        var track: String?
-        if case .role(let spec) = index.pages[r].spec { track = spec.track?.value }
-        // Depth is bounded: cycles are reported and never reach the chart.
-        let reports = depth > 50 ? [] : (leadership.reports[r] ?? []).map { orgNode($0, depth: depth + 1) }
-        return OrgNodeView(role: pageLink(r), track: track, reports: reports)
+    /// The org chart's nested lists: each role rendered once through
+    /// `org-node`, with a marker where its reports go, then spliced without
+    /// recursion, so a reporting line of any length is drawn whole.
+    func orgTree() -> String {
+        var fragment: [Int: Int] = [:]
+        for (k, r) in leadership.roles.enumerated() { fragment[r] = k + 1 }
+        func markers(_ roles: [Int]) -> String { roles.compactMap { fragment[$0] }.map(FragmentSplicer.marker).joined() }
+        let nodes = leadership.roles.map { r -> String in
+            var track: String?
+            if case .role(let spec) = index.pages[r].spec { track = spec.track?.value }
+            let view = OrgNodeView(role: pageLink(r), track: track, reports: markers(leadership.reports[r] ?? []))
+            return theme.library.render(view, withTemplate: "org-node") ?? ""
+        }
+        return FragmentSplicer([markers(leadership.roots)] + nodes).splice(0)
     }
 
     func renderOrgChart() -> (html: String, diagnostics: [Diagnostic]) {
         var view = derivedView(title: "Org chart", urlPath: Self.orgChartPath, kind: "org-chart", summary: "Who reports to whom, from each role's reports_to.")
-        view.org = leadership.roots.map { orgNode($0) }
+        view.orgChart = orgTree()
         return renderView(view, template: "org-chart", file: "org-chart")
     }
 

@@ -192,7 +192,8 @@ package struct LadderView: Sendable, MustacheParent {
 package struct OrgNodeView: Sendable, MustacheParent {
     package var role: LinkView
     package var track: String?
-    package var reports: [OrgNodeView]
+    /// The HTML of the roles reporting to this one, inserted with `{{{reports}}}`.
+    package var reports: String
 
     package func child(named name: String) -> Any? {
         switch name {

@@ -9,7 +9,8 @@ import HandbookIndex
 /// byte copy, so the sidebar of a folder costs time proportional to its size,
 /// and no page's cost grows with the number of pages elsewhere.
 struct SidebarBuilder {
-    private let lists: [[UInt8]]
+    private let lists: FragmentSplicer
+    private let count: Int
     private let sectionIndex: [String: Int]
 
     init(index: SiteIndex, theme: Theme) {
@@ -17,52 +18,22 @@ struct SidebarBuilder {
         var sectionIndex: [String: Int] = [:]
         for (i, section) in sections.enumerated() { sectionIndex[section.folder ?? ""] = i }
         self.sectionIndex = sectionIndex
-        lists = sections.map { section in
-            let entries = section.children.map { child in
-                NavigationEntryView(
-                    title: child.title, url: index.url(child.urlPath), isSection: child.isSection,
-                    children: child.folder.flatMap { sectionIndex[$0] }.map(Self.marker) ?? "")
-            }
-            let html = theme.library.render(NavigationListView(entries: entries), withTemplate: "navigation") ?? ""
-            return Array(html.utf8)
-        }
+        count = sections.count
+        lists = FragmentSplicer(
+            sections.map { section in
+                let entries = section.children.map { child in
+                    NavigationEntryView(
+                        title: child.title, url: index.url(child.urlPath), isSection: child.isSection,
+                        children: child.folder.flatMap { sectionIndex[$0] }.map(FragmentSplicer.marker) ?? "")
+                }
+                return theme.library.render(NavigationListView(entries: entries), withTemplate: "navigation") ?? ""
+            })
     }
-
-    static func marker(_ section: Int) -> String { "<!--hb-nav:\(section)-->" }
 
     /// The sidebar of `folder`: each folder from the top down to it is open.
     func sidebar(for folder: String, trail: [String]) -> String {
-        guard !lists.isEmpty else { return "" }
+        guard count > 0 else { return "" }
         let open = Set(trail.compactMap { sectionIndex[$0] })
-        var out: [UInt8] = []
-        append(list: 0, open: open, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static let markerPrefix = Array("<!--hb-nav:".utf8)
-
-    private func append(list: Int, open: Set<Int>, to out: inout [UInt8]) {
-        let bytes = lists[list]
-        var i = 0
-        var copied = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "<"), bytes.count - i > Self.markerPrefix.count,
-                bytes[i..<(i + Self.markerPrefix.count)].elementsEqual(Self.markerPrefix)
-            {
-                var j = i + Self.markerPrefix.count
-                var number = 0
-                while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 {
-                    number = number * 10 + Int(bytes[j] - 48)
-                    j += 1
-                }
-                out.append(contentsOf: bytes[copied..<i])
-                copied = j + 3  // past "-->"
-                if open.contains(number) { append(list: number, open: open, to: &out) }
-                i = copied
-                continue
-            }
-            i += 1
-        }
-        out.append(contentsOf: bytes[copied..<bytes.count])
+        return lists.splice(0, expand: open.contains)
     }
 }

@@ -1,29 +1,65 @@
 import HandbookDiagnostics
 
-/// Finds `{{>partial}}` and `{{<parent}}` tags whose template does not exist.
-/// swift-mustache renders a missing partial as nothing, which would silently
-/// drop a part of every page; Handbook reports it before rendering.
+/// Checks the templates before any is parsed or rendered, so that a theme
+/// cannot fail silently or bring the build down:
+///
+/// - `{{>partial}}` and `{{<parent}}` must name a template that exists
+///   (swift-mustache renders a missing one as nothing, silently dropping part
+///   of every page);
+/// - includes may not form a cycle (a template that includes itself, directly
+///   or through others, would recurse until the stack runs out);
+/// - sections nest at most `maximumDepth` deep (the parser recurses per level);
+/// - dynamic partials (`{{>*name}}`) are refused: their target is only known
+///   while rendering, so neither check above could see them.
 enum TemplateLinter {
+    static let maximumDepth = 100
+
     struct Reference: Equatable {
         var name: String
         var line: Int
         var column: Int
     }
 
+    /// What one pass over a template's tags found.
+    struct Scan {
+        var references: [Reference] = []
+        var dynamicPartials: [Reference] = []
+        /// The first tag that opens a section deeper than `maximumDepth`.
+        var tooDeep: Reference?
+    }
+
     /// Partial and parent names used in a template, with their positions.
-    static func references(in text: String) -> [Reference] {
-        var result: [Reference] = []
+    static func references(in text: String) -> [Reference] { scan(text).references }
+
+    static func scan(_ text: String) -> Scan {
+        var result = Scan()
         let bytes = Array(text.utf8)
         var line = 1
         var lineStart = 0
+        var depth = 0
         var i = 0
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "\n") {
                 line += 1
                 lineStart = i + 1
-            } else if bytes[i] == UInt8(ascii: "{"), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
-                bytes[i + 2] == UInt8(ascii: ">") || bytes[i + 2] == UInt8(ascii: "<")
-            {
+            } else if bytes[i] == UInt8(ascii: "{"), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "{") {
+                let sigil = bytes[i + 2]
+                let column = i - lineStart + 1
+                switch sigil {
+                case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"):
+                    depth += 1
+                    if depth > maximumDepth, result.tooDeep == nil {
+                        result.tooDeep = Reference(name: "", line: line, column: column)
+                    }
+                case UInt8(ascii: "/"):
+                    depth = max(0, depth - 1)
+                default:
+                    break
+                }
+                guard sigil == UInt8(ascii: ">") || sigil == UInt8(ascii: "<") else {
+                    i += 2
+                    continue
+                }
                 var j = i + 3
                 while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
                 let start = j
@@ -33,9 +69,10 @@ enum TemplateLinter {
                     j += 1
                 }
                 let name = String(decoding: bytes[start..<j], as: UTF8.self)
-                // `{{>*name}}` is a dynamic partial: its name is only known when rendering.
-                if !name.isEmpty, !name.hasPrefix("*") {
-                    result.append(Reference(name: name, line: line, column: i - lineStart + 1))
+                if name.hasPrefix("*") {
+                    result.dynamicPartials.append(Reference(name: name, line: line, column: column))
+                } else if !name.isEmpty {
+                    result.references.append(Reference(name: name, line: line, column: column))
                 }
                 i = j
                 continue
@@ -45,19 +82,82 @@ enum TemplateLinter {
         return result
     }
 
-    static func check(templates: [String: (text: String, file: String)]) -> [Diagnostic] {
+    /// Problems of every template; the names of templates that must not be
+    /// parsed at all (too deep for the parser) come back too.
+    static func check(templates: [String: (text: String, file: String)]) -> (diagnostics: [Diagnostic], unparsable: Set<String>) {
         var diagnostics: [Diagnostic] = []
+        var unparsable: Set<String> = []
+        var graph: [String: [Reference]] = [:]
         for name in templates.keys.sorted() {
             guard let template = templates[name] else { continue }
-            for reference in references(in: template.text) where templates[reference.name] == nil {
+            let scan = scan(template.text)
+            func at(_ r: Reference) -> SourceLocation { SourceLocation(file: template.file, line: r.line, column: r.column) }
+            if let deep = scan.tooDeep {
+                unparsable.insert(name)
                 diagnostics.append(
                     .error(
-                        "template.missing-partial",
-                        at: SourceLocation(file: template.file, line: reference.line, column: reference.column),
+                        "template.too-deep", at: at(deep),
+                        "sections in template '\(name)' are nested more than \(maximumDepth) deep"))
+            }
+            for reference in scan.dynamicPartials {
+                diagnostics.append(
+                    .error(
+                        "template.dynamic-partial", at: at(reference),
+                        "template '\(name)' uses a dynamic partial {{>\(reference.name)}}, which Handbook does not support",
+                        note: "name the partial: Handbook checks every include before rendering"))
+            }
+            for reference in scan.references where templates[reference.name] == nil {
+                diagnostics.append(
+                    .error(
+                        "template.missing-partial", at: at(reference),
                         "template '\(name)' uses '\(reference.name)', but there is no \(reference.name).mustache",
                         note: "templates: \(templates.keys.sorted().joined(separator: ", "))"))
             }
+            graph[name] = scan.references.filter { templates[$0.name] != nil }
         }
-        return diagnostics
+        diagnostics += cycles(in: graph).map { cycle in
+            let (name, reference) = cycle.closing
+            return .error(
+                "template.cycle",
+                at: SourceLocation(file: templates[name]?.file ?? name, line: reference.line, column: reference.column),
+                "templates include each other in a loop: \((cycle.names + [cycle.names[0]]).joined(separator: " → "))",
+                note: "a template may not include itself, directly or through others")
+        }
+        return (diagnostics, unparsable)
+    }
+
+    /// Each loop of includes once, found by an iterative depth-first search
+    /// (the number of templates is the site's to choose). `closing` is the
+    /// include that leads back to the loop's first template.
+    static func cycles(in graph: [String: [Reference]]) -> [(names: [String], closing: (String, Reference))] {
+        enum Colour { case onPath, done }
+        var colour: [String: Colour] = [:]
+        var found: [(names: [String], closing: (String, Reference))] = []
+        for start in graph.keys.sorted() where colour[start] == nil {
+            // Each frame: a template and the index of the next reference to follow.
+            var path: [(name: String, next: Int)] = [(start, 0)]
+            colour[start] = .onPath
+            while let top = path.last {
+                let references = graph[top.name] ?? []
+                guard top.next < references.count else {
+                    colour[top.name] = .done
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let reference = references[top.next]
+                switch colour[reference.name] {
+                case .onPath?:
+                    let first = path.firstIndex { $0.name == reference.name } ?? 0
+                    found.append((path[first...].map(\.name), (top.name, reference)))
+                case .done?:
+                    continue
+                case nil:
+                    colour[reference.name] = .onPath
+                    path.append((reference.name, 0))
+                }
+            }
+        }
+        return found
     }
 }

@@ -49,8 +49,9 @@ package struct Theme: Sendable {
                 }
             }
         }
+        let lint = TemplateLinter.check(templates: sources)
         var library = MustacheLibrary()
-        for name in sources.keys.sorted() {
+        for name in sources.keys.sorted() where !lint.unparsable.contains(name) {
             guard let source = sources[name] else { continue }
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
@@ -65,7 +66,7 @@ package struct Theme: Sendable {
                 diagnostics.append(.error("template.syntax", at: SourceLocation(file: source.file), "template syntax error: \(error)"))
             }
         }
-        diagnostics += TemplateLinter.check(templates: sources)
+        diagnostics += lint.diagnostics
         for required in requiredTemplates where sources[required] == nil {
             diagnostics.append(.error("template.missing", at: nil, "the theme has no '\(required).mustache' template"))
         }

@@ -120,7 +120,8 @@ package struct PageView: Sendable, MustacheParent {
     package var ladder: LadderView?
     package var matrix: MatrixView?
     package var level: LevelView?
-    package var org: [OrgNodeView] = []
+    /// The org chart's nested lists (HTML), inserted with `{{{orgChart}}}`.
+    package var orgChart: String?
     package var groups: [ReportGroupView] = []
     package var review: ReviewView?
     /// Front matter keys Handbook does not know, for custom templates.
@@ -155,7 +156,7 @@ package struct PageView: Sendable, MustacheParent {
         case "ladder": ladder
         case "matrix": matrix
         case "level": level
-        case "org": org
+        case "orgChart": orgChart
         case "groups": groups
         case "hasGroups": !groups.isEmpty
         case "review": review

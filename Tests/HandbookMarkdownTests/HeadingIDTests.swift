@@ -43,3 +43,17 @@ import Testing
         #expect(MarkdownParser.parse("Just text\n").firstTitle == nil)
     }
 }
+
+@Suite struct HeadingSluggerSuffixTests {
+    @Test func suffixesSkipExplicitIDsAndStayLinear() {
+        var slugger = HeadingSlugger()
+        #expect(slugger.slug(for: "A") == "a")
+        #expect(slugger.reserve("a-1") == "a-1")
+        #expect(slugger.slug(for: "A") == "a-2")
+        #expect(slugger.slug(for: "A-1") == "a-1-1")
+        #expect(slugger.slug(for: "A") == "a-3")
+        var many = HeadingSlugger()
+        for _ in 0..<50_000 { _ = many.slug(for: "Same") }
+        #expect(many.slug(for: "Same") == "same-50000")
+    }
+}

@@ -105,3 +105,37 @@ import Testing
                 == #"{"docs":[["A","/a/","page","","","",""],["B","/b/","role","x y","One\nTwo","management M1","Body \"quoted\"."]],"synonyms":{"em":["Engineering Manager","Eng Manager"]},"v":1}"# + "\n")
     }
 }
+
+@Suite struct TemplateLinterTests {
+    func lint(_ templates: [String: String]) -> [String] {
+        TemplateLinter.check(templates: templates.mapValues { ($0, "t") }).diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.identifier) \($0.message)" }
+    }
+
+    @Test func cyclesAreFoundOnceEach() {
+        #expect(lint(["a": "{{>b}}", "b": "{{>c}}", "c": "{{>a}}", "d": "{{>a}}"]) == ["1:1 template.cycle templates include each other in a loop: a → b → c → a"])
+        #expect(lint(["a": "x\n {{<a}}{{/a}}"]) == ["2:2 template.cycle templates include each other in a loop: a → a"])
+        #expect(lint(["a": "{{>b}}{{>b}}", "b": "{{#x}}y{{/x}}"]).isEmpty, "including twice is not a loop")
+    }
+
+    @Test func depthIsBounded() {
+        let ok = String(repeating: "{{#x}}", count: 100) + String(repeating: "{{/x}}", count: 100)
+        #expect(lint(["a": ok]).isEmpty)
+        let deep = String(repeating: "{{^x}}", count: 101) + String(repeating: "{{/x}}", count: 101)
+        #expect(lint(["a": deep]) == ["1:601 template.too-deep sections in template 'a' are nested more than 100 deep"])
+    }
+}
+
+@Suite struct FragmentSplicerTests {
+    @Test func splicesWithoutRecursionAndDropsClosedMarkers() {
+        let m = FragmentSplicer.marker
+        let splicer = FragmentSplicer(["<ul>\(m(1))\(m(2))</ul>", "<li>a\(m(3))</li>", "<li>b</li>", "<i>deep</i>"])
+        #expect(splicer.splice(0) == "<ul><li>a<i>deep</i></li><li>b</li></ul>")
+        #expect(splicer.splice(0, expand: { $0 != 1 }) == "<ul><li>b</li></ul>")
+        #expect(splicer.splice(0, expand: { $0 == 1 }) == "<ul><li>a</li></ul>")
+        // A chain 100,000 fragments deep costs no stack.
+        let chain = FragmentSplicer((0..<100_000).map { "<b>\(m($0 + 1))" })
+        #expect(chain.splice(0).utf8.count == 300_000)
+        // A marker that names its own fragment is not expanded twice.
+        #expect(FragmentSplicer(["x\(m(0))y"]).splice(0) == "xy")
+    }
+}

@@ -17,6 +17,12 @@ package enum WordDiff {
         let b = new.split(whereSeparator: \.isWhitespace).map(String.init)
         guard !b.isEmpty else { return [] }
         guard !a.isEmpty else { return [Segment(text: b.joined(separator: " "), isNew: true)] }
+        // The table below is |a|×|b|: past a bound (texts of some 500 words
+        // each), a word is new when the previous text does not have it at all.
+        guard a.count * b.count <= maximumCells else {
+            let old = Set(a.map(normal))
+            return merged(b.map { ($0, !old.contains(normal($0))) })
+        }
         // lengths[i][j]: LCS length of a[i...] and b[j...].
         var lengths = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
@@ -24,25 +30,33 @@ package enum WordDiff {
                 lengths[i][j] = normal(a[i]) == normal(b[j]) ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
             }
         }
-        var segments: [Segment] = []
-        func add(_ word: String, _ isNew: Bool) {
-            if let last = segments.last, last.isNew == isNew {
-                segments[segments.count - 1].text += " " + word
-            } else {
-                segments.append(Segment(text: word, isNew: isNew))
-            }
-        }
+        var words: [(String, Bool)] = []
         var (i, j) = (0, 0)
         while j < b.count {
             if i < a.count, normal(a[i]) == normal(b[j]) {
-                add(b[j], false)
+                words.append((b[j], false))
                 i += 1
                 j += 1
             } else if i < a.count, lengths[i + 1][j] >= lengths[i][j + 1] {
                 i += 1
             } else {
-                add(b[j], true)
+                words.append((b[j], true))
                 j += 1
+            }
+        }
+        return merged(words)
+    }
+
+    static let maximumCells = 250_000
+
+    /// Runs of words with the same mark, joined by spaces.
+    private static func merged(_ words: [(word: String, isNew: Bool)]) -> [Segment] {
+        var segments: [Segment] = []
+        for (word, isNew) in words {
+            if let last = segments.last, last.isNew == isNew {
+                segments[segments.count - 1].text += " " + word
+            } else {
+                segments.append(Segment(text: word, isNew: isNew))
             }
         }
         return segments

@@ -10,6 +10,13 @@ struct TableExtension {
     /// Where each cell's text starts in the file (body-relative line, byte
     /// column), so that links in cells are reported at their real position.
     private(set) var cellOrigins: [OpaquePointer: (line: Int, column: Int)] = [:]
+    /// Tables wider than `paddedColumns`, with body-relative lines.
+    private(set) var problems: [MarkdownProblem] = []
+
+    /// GFM pads every row with empty cells up to the header's width. Past this
+    /// many columns, rows are padded only up to the longest row written, so a
+    /// wide header over many short lines cannot multiply the output.
+    static let paddedColumns = 100
 
     init(source: SourceLines, parseOptions: Int32) {
         self.source = source
@@ -120,12 +127,22 @@ struct TableExtension {
 
         let table = CMarkTree.customBlock(enter: "<table>", exit: "</table>")
         let head = CMarkTree.customBlock(enter: "<thead>", exit: "</thead>")
-        _ = cmark_node_append_child(head, row(lines[0], tag: "th", alignments: alignments))
+        _ = cmark_node_append_child(head, row(PipeTableRow.cells(lines[0].content), of: lines[0], tag: "th", alignments: alignments[...]))
         _ = cmark_node_append_child(table, head)
         if lines.count > 2 {
+            let rows = lines[2...].map { PipeTableRow.cells($0.content) }
+            var width = alignments.count
+            if width > Self.paddedColumns {
+                width = min(width, rows.map(\.count).max() ?? 0)
+                problems.append(
+                    MarkdownProblem(
+                        identifier: "markdown.wide-table", line: lines[0].number, column: 1,
+                        message: "a table of \(alignments.count) columns: its rows are not padded to the header's width",
+                        note: "tables of up to \(Self.paddedColumns) columns are padded with empty cells, as on GitHub"))
+            }
             let body = CMarkTree.customBlock(enter: "<tbody>", exit: "</tbody>")
-            for line in lines[2...] {
-                _ = cmark_node_append_child(body, row(line, tag: "td", alignments: alignments))
+            for (line, cells) in zip(lines[2...], rows) {
+                _ = cmark_node_append_child(body, row(cells, of: line, tag: "td", alignments: alignments.prefix(width)))
             }
             _ = cmark_node_append_child(table, body)
         }
@@ -138,9 +155,10 @@ struct TableExtension {
         }
     }
 
-    private mutating func row(_ line: Line, tag: String, alignments: [PipeTableRow.Alignment]) -> OpaquePointer {
+    private mutating func row(
+        _ cells: [PipeTableRow.Cell], of line: Line, tag: String, alignments: ArraySlice<PipeTableRow.Alignment>
+    ) -> OpaquePointer {
         let tr = CMarkTree.customBlock(enter: "<tr>", exit: "</tr>")
-        let cells = PipeTableRow.cells(line.content)
         let lineStart = line.content.startIndex - source.line(line.number).startIndex
         for (index, alignment) in alignments.enumerated() {
             let (wrapper, cell) = CMarkTree.inlineLine(enter: "<\(tag)\(alignment.attribute)>", exit: "</\(tag)>")

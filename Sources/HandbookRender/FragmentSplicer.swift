@@ -1,0 +1,66 @@
+/// Joins HTML fragments that refer to each other through markers
+/// (`<!--hb:12-->` stands for fragment 12), without recursion.
+///
+/// Nested structures — a sidebar's folders, an org chart's reporting lines —
+/// are rendered one fragment per node, each once, with a marker where its
+/// children go. Splicing is then a byte copy whose cost is the size of the
+/// result, and whose depth (the site's to choose) costs no stack.
+struct FragmentSplicer: Sendable {
+    private let fragments: [[UInt8]]
+
+    init(_ fragments: [String]) {
+        self.fragments = fragments.map { Array($0.utf8) }
+    }
+
+    static func marker(_ fragment: Int) -> String { "<!--hb:\(fragment)-->" }
+
+    private static let prefix = Array("<!--hb:".utf8)
+    private static let suffix = Array("-->".utf8)
+
+    /// Fragment `root` with every marker for which `expand` is true replaced
+    /// by its fragment (spliced the same way) and every other marker dropped.
+    /// A fragment is expanded at most once.
+    func splice(_ root: Int, expand: (Int) -> Bool = { _ in true }) -> String {
+        guard fragments.indices.contains(root) else { return "" }
+        var out: [UInt8] = []
+        var expanded: Set<Int> = [root]
+        // Each frame: a fragment and how far it has been copied.
+        var stack: [(fragment: Int, position: Int)] = [(root, 0)]
+        while let top = stack.last {
+            let bytes = fragments[top.fragment]
+            guard let (start, end, number) = Self.nextMarker(in: bytes, from: top.position) else {
+                out.append(contentsOf: bytes[top.position...])
+                stack.removeLast()
+                continue
+            }
+            out.append(contentsOf: bytes[top.position..<start])
+            stack[stack.count - 1].position = end
+            if fragments.indices.contains(number), expand(number), expanded.insert(number).inserted {
+                stack.append((number, 0))
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The next marker at or after `from`: its byte range and number.
+    private static func nextMarker(in bytes: [UInt8], from: Int) -> (start: Int, end: Int, number: Int)? {
+        var i = from
+        while i + prefix.count < bytes.count {
+            if bytes[i] == prefix[0], bytes[i..<(i + prefix.count)].elementsEqual(prefix) {
+                var j = i + prefix.count
+                var number = 0
+                var digits = 0
+                while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57, digits < 18 {
+                    number = number * 10 + Int(bytes[j] - 48)
+                    j += 1
+                    digits += 1
+                }
+                if digits > 0, j + suffix.count <= bytes.count, bytes[j..<(j + suffix.count)].elementsEqual(suffix) {
+                    return (i, j + suffix.count, number)
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
