@@ -28,7 +28,9 @@ let package = Package(
         .target(name: "CHandbookSystem"),
         // Paths and system calls, answered one way for every module.
         .target(name: "HandbookSystem", dependencies: ["CHandbookSystem"]),
-        .target(name: "HandbookMarkdown", dependencies: ["CMark"]),
+        // One escaper per output language: HTML, URLs in HTML, JSON, XML.
+        .target(name: "HandbookEscaping"),
+        .target(name: "HandbookMarkdown", dependencies: ["CMark", "HandbookEscaping"]),
         .target(
             name: "HandbookContent",
             dependencies: ["HandbookDiagnostics", "HandbookMarkdown", "HandbookSystem", "Yams"]

@@ -14,6 +14,21 @@ enum CMarkTree {
 
     static func type(_ node: Node) -> cmark_node_type { cmark_node_get_type(node) }
 
+    /// Visits every node below `root` (itself included) in document order:
+    /// containers once entering and once leaving, leaves once. The one cmark
+    /// iteration in Handbook; nothing may change the tree during a walk
+    /// (collect the nodes, change them afterwards).
+    static func walk(_ root: Node, _ visit: (_ node: Node, _ entering: Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(node, event == CMARK_EVENT_ENTER)
+        }
+    }
+
     static func children(_ node: Node) -> [Node] {
         var result: [Node] = []
         var child = cmark_node_first_child(node)
@@ -76,38 +91,16 @@ enum CMarkTree {
         cmark_node_free(node)
     }
 
-    /// Escapes text for an HTML attribute value in double quotes.
-    static func escapeAttribute(_ value: String) -> String {
-        var out = ""
-        for c in value {
-            switch c {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-
     /// The text nodes of a tree that are not inside a link or image, whose
     /// literal passes `filter` (a cheap test on the C string).
     static func textNodesOutsideLinks(in root: Node, where filter: (UnsafePointer<CChar>) -> Bool) -> [Node] {
         var result: [Node] = []
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
         var linkDepth = 0
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
+        walk(root) { node, entering in
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-                linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
-            } else if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT, linkDepth == 0,
-                let literal = cmark_node_get_literal(node), filter(literal)
-            {
+                linkDepth += entering ? 1 : -1
+            } else if entering, type == CMARK_NODE_TEXT, linkDepth == 0, let literal = cmark_node_get_literal(node), filter(literal) {
                 result.append(node)
             }
         }

@@ -77,6 +77,4 @@ enum HTMLAttributeScanner {
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
             .replacingOccurrences(of: "&gt;", with: ">")
     }
-
-    static func encodeAttribute(_ s: String) -> String { CMarkTree.escapeAttribute(s) }
 }

@@ -73,8 +73,16 @@ package struct MarkdownDocument: Sendable {
     /// Anchor ids set in raw HTML (`<a id="x">`, `<a name="x">`).
     package var htmlAnchors: [String] = []
     package var problems: [MarkdownProblem] = []
-    /// The HTML of the body, when it was asked for.
+    /// The HTML of the body, when it was asked for (not for a template).
     package var html: String
+    /// The body's HTML with a slot for each link, from `parseTemplate`.
+    package var body: BodyTemplate?
+
+    /// The body's HTML with each link's URL filled in: `rewrite` is asked
+    /// about each link by its position in `links`; nil keeps it as written.
+    package func html(rewriting rewrite: (Int) -> LinkRewrite?) -> String {
+        body?.fill(links: links, rewrite: rewrite) ?? html
+    }
 
     /// The text of the first level-1 heading, the fallback page title.
     package var firstTitle: String? {

@@ -1,4 +1,5 @@
 import CMark
+import HandbookEscaping
 
 #if canImport(Glibc)
 import Glibc
@@ -21,8 +22,9 @@ package enum MarkdownParser {
     package typealias LinkRewriter = (LinkReference) -> LinkRewrite?
 
     /// Parses `source` and returns its headings, links and (if `renderHTML`)
-    /// body HTML. `lineOffset` is added to every line number, so positions
-    /// count from the top of the file when front matter was split off.
+    /// body HTML, with each link rewritten by `rewriteLink` on the way.
+    /// `lineOffset` is added to every line number, so positions count from the
+    /// top of the file when front matter was split off.
     package static func parse(
         _ source: String,
         options: MarkdownOptions = MarkdownOptions(),
@@ -30,6 +32,35 @@ package enum MarkdownParser {
         renderHTML: Bool = true,
         rewriteLink: LinkRewriter? = nil
     ) -> MarkdownDocument {
+        convert(source, options: options, lineOffset: lineOffset, renderHTML: renderHTML, links: .immediate { _, link in rewriteLink?(link) })
+    }
+
+    /// Parses `source` once for the whole build: headings, links and anchors
+    /// for the index, and the body's HTML with a slot where each link's URL
+    /// goes, filled in by `MarkdownDocument.html(rewriting:)` once the site's
+    /// URLs are known.
+    package static func parseTemplate(_ source: String, options: MarkdownOptions = MarkdownOptions(), lineOffset: Int = 0)
+        -> MarkdownDocument
+    {
+        // Text that could be mistaken for a slot keeps the source, to be
+        // converted again with its links rewritten on the way.
+        guard !BodyTemplate.mayContainSlots(source) else {
+            var document = convert(source, options: options, lineOffset: lineOffset, renderHTML: false, links: .immediate { _, _ in nil })
+            document.body = BodyTemplate(reparse: source, options: options, lineOffset: lineOffset)
+            return document
+        }
+        return convert(source, options: options, lineOffset: lineOffset, renderHTML: true, links: .slots)
+    }
+
+    /// How the walk treats link URLs.
+    enum LinkOutput {
+        /// Rewritten on the spot (by position in the document's links).
+        case immediate((Int, LinkReference) -> LinkRewrite?)
+        /// Replaced by slots, filled in later.
+        case slots
+    }
+
+    static func convert(_ source: String, options: MarkdownOptions, lineOffset: Int, renderHTML: Bool, links: LinkOutput) -> MarkdownDocument {
         var parseOptions = CMARK_OPT_DEFAULT
         if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
         // By length, not as a C string: a NUL byte in the text must not end it.
@@ -67,7 +98,7 @@ package enum MarkdownParser {
         }
         if extensions.autolinks || extensions.strikethrough { InlineExtensions(extensions: extensions).apply(to: document) }
 
-        var walker = TreeWalker(options: options, lineOffset: lineOffset, rewriteLink: rewriteLink)
+        var walker = TreeWalker(options: options, lineOffset: lineOffset, output: links)
         walker.cellOrigins = cellOrigins
         walker.wikiOrigins = wikiOrigins
         walker.walk(document)
@@ -85,6 +116,10 @@ package enum MarkdownParser {
         var result = MarkdownDocument(headings: walker.headings, links: walker.links, html: html)
         result.htmlAnchors = walker.htmlAnchors
         result.problems = problems
+        if case .slots = links {
+            result.body = BodyTemplate(html: html, slots: walker.slots, rawHTML: options.rawHTML)
+            result.html = ""
+        }
         return result
     }
 }
@@ -95,9 +130,10 @@ package enum MarkdownParser {
 private struct TreeWalker {
     let options: MarkdownOptions
     let lineOffset: Int
-    let rewriteLink: MarkdownParser.LinkRewriter?
+    let output: MarkdownParser.LinkOutput
     var headings: [Heading] = []
     var links: [LinkReference] = []
+    var slots: [BodyTemplate.Slot] = []
     private var headingNodes: [(node: OpaquePointer, id: String)] = []
     /// Table cells and where their text starts in the body.
     var cellOrigins: [OpaquePointer: (line: Int, column: Int)] = [:]
@@ -107,23 +143,22 @@ private struct TreeWalker {
     private var cellStack: [(line: Int, column: Int)] = []
     private var slugger = HeadingSlugger()
 
-    init(options: MarkdownOptions, lineOffset: Int, rewriteLink: MarkdownParser.LinkRewriter?) {
+    init(options: MarkdownOptions, lineOffset: Int, output: MarkdownParser.LinkOutput) {
         self.options = options
         self.lineOffset = lineOffset
-        self.rewriteLink = rewriteLink
+        self.output = output
     }
 
     mutating func walk(_ root: OpaquePointer) {
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
+        // Links and raw HTML are changed in place (URLs and literals), which an
+        // iterator allows; headings are replaced after the walk.
+        var visits: [(OpaquePointer, Bool)] = []
+        CMarkTree.walk(root) { node, entering in visits.append((node, entering)) }
+        for (node, entering) in visits {
             if !cellOrigins.isEmpty, let origin = cellOrigins[node] {
-                if event == CMARK_EVENT_ENTER { cellStack.append(origin) } else { cellStack.removeLast() }
+                if entering { cellStack.append(origin) } else { cellStack.removeLast() }
             }
-            guard event == CMARK_EVENT_ENTER else { continue }
+            guard entering else { continue }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
                 visitHeading(node)
@@ -169,13 +204,23 @@ private struct TreeWalker {
         }
         let reference = LinkReference(
             kind: wiki == nil ? kind : .wiki, destination: url, line: line + lineOffset, column: column)
+        let index = links.count
         links.append(reference)
-        let rewrite = rewriteLink?(reference)
-        var output = rewrite?.url ?? url
-        if options.rawHTML != .allow, HTMLSafety.isDangerousURL(output) { output = "" }
-        if output != url { _ = cmark_node_set_url(node, output) }
-        if let wiki, !wiki.hasLabel, let text = rewrite?.text, let child = cmark_node_first_child(node) {
-            _ = cmark_node_set_literal(child, text)
+        switch output {
+        case .immediate(let rewriteLink):
+            let rewrite = rewriteLink(index, reference)
+            let output = BodyTemplate.destination(rewrite?.url ?? url, rawHTML: options.rawHTML)
+            if output != url { _ = cmark_node_set_url(node, output) }
+            if let wiki, !wiki.hasLabel, let text = rewrite?.text, let child = cmark_node_first_child(node) {
+                _ = cmark_node_set_literal(child, text)
+            }
+        case .slots:
+            _ = cmark_node_set_url(node, BodyTemplate.slotURL(slots.count))
+            slots.append(BodyTemplate.Slot(link: index, role: .destination))
+            if let wiki, !wiki.hasLabel, let child = cmark_node_first_child(node), let literal = CMarkTree.literal(child) {
+                _ = cmark_node_set_literal(child, BodyTemplate.slotText(slots.count))
+                slots.append(BodyTemplate.Slot(link: index, role: .label(literal)))
+            }
         }
     }
 
@@ -205,12 +250,20 @@ private struct TreeWalker {
                     : attribute.range.lowerBound - (before.lastIndex(of: 0x0A) ?? 0)
                 let reference = LinkReference(
                     kind: .html, destination: attribute.value, line: startLine + newlines + lineOffset, column: column)
+                let index = links.count
                 links.append(reference)
-                var output = rewriteLink?(reference)?.url ?? attribute.value
-                if options.rawHTML == .filter, HTMLSafety.isDangerousURL(output) { output = "" }
-                if output != attribute.value {
+                let replacement: String
+                switch output {
+                case .immediate(let rewriteLink):
+                    let raw = String(decoding: bytes[attribute.range], as: UTF8.self)
+                    replacement = BodyTemplate.attribute(rewriteLink(index, reference)?.url, written: attribute.value, raw: raw, rawHTML: options.rawHTML)
+                case .slots:
+                    replacement = BodyTemplate.slotURL(slots.count)
+                    slots.append(BodyTemplate.Slot(link: index, role: .attribute(raw: String(decoding: bytes[attribute.range], as: UTF8.self))))
+                }
+                if replacement.utf8.count != attribute.range.count || !replacement.utf8.elementsEqual(bytes[attribute.range]) {
                     out += bytes[copied..<attribute.range.lowerBound]
-                    out += Array(HTMLAttributeScanner.encodeAttribute(output).utf8)
+                    out += Array(replacement.utf8)
                     copied = attribute.range.upperBound
                 }
             }
@@ -219,6 +272,7 @@ private struct TreeWalker {
                 html = String(decoding: out, as: UTF8.self)
             }
         }
+        // In slots the value is filtered when it is filled in.
         if options.rawHTML == .filter { html = HTMLSafety.tagFilter(html) }
         if html != original { _ = cmark_node_set_literal(node, html) }
     }
@@ -234,7 +288,7 @@ private struct TreeWalker {
             else { continue }
             _ = cmark_node_set_on_enter(block, "")
             _ = cmark_node_set_on_exit(block, "")
-            _ = cmark_node_set_on_enter(inline, "<h\(level) id=\"\(CMarkTree.escapeAttribute(id))\">")
+            _ = cmark_node_set_on_enter(inline, "<h\(level) id=\"\(Escape.html(id))\">")
             _ = cmark_node_set_on_exit(inline, "</h\(level)>")
             while let child = cmark_node_first_child(heading) {
                 cmark_node_unlink(child)
@@ -251,12 +305,8 @@ private struct TreeWalker {
     /// The text a reader sees in a node: text and code literals, breaks as spaces.
     static func plainText(of node: OpaquePointer) -> String {
         var text = ""
-        let iterator = cmark_iter_new(node)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+        CMarkTree.walk(node) { child, entering in
+            guard entering else { return }
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }

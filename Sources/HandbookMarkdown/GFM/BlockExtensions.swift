@@ -7,18 +7,14 @@ struct BlockExtensions {
     func apply(to document: OpaquePointer) {
         var items: [OpaquePointer] = []
         var quotes: [OpaquePointer] = []
-        let iterator = cmark_iter_new(document)
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        CMarkTree.walk(document) { node, entering in
+            guard entering else { return }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_ITEM where extensions.taskLists: items.append(node)
             case CMARK_NODE_BLOCK_QUOTE where extensions.alerts: quotes.append(node)
             default: break
             }
         }
-        cmark_iter_free(iterator)
         for item in items { TaskList.apply(to: item) }
         // Innermost first, so that replacing an outer quote never frees a node still in the list.
         for quote in quotes.reversed() { Alert.apply(to: quote) }

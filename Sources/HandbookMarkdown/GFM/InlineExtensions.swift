@@ -10,20 +10,14 @@ struct InlineExtensions {
         var texts: [OpaquePointer] = []
         var tildeContainers: [OpaquePointer] = []
         var seenContainers: Set<OpaquePointer> = []
-        let iterator = cmark_iter_new(document)
         var linkDepth = 0
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
+        CMarkTree.walk(document) { node, entering in
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-                linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1
-                continue
+                linkDepth += entering ? 1 : -1
+                return
             }
-            guard event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else {
-                continue
-            }
+            guard entering, type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else { return }
             let text = String(cString: literal)
             if extensions.autolinks, linkDepth == 0, Self.mayHoldAutolink(text) { texts.append(node) }
             if extensions.strikethrough, text.utf8.contains(UInt8(ascii: "~")), let parent = cmark_node_parent(node),
@@ -32,7 +26,6 @@ struct InlineExtensions {
                 tildeContainers.append(parent)
             }
         }
-        cmark_iter_free(iterator)
         // Autolinks first: a link's trailing `~~` stays text, so `~~www.x.org~~` is struck through.
         for text in texts { autolink(text) }
         for container in tildeContainers { Strikethrough.apply(to: container) }

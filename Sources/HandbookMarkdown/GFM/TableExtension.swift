@@ -31,17 +31,13 @@ struct TableExtension {
     /// one in plain CommonMark), that span two lines or more and contain a pipe.
     private func candidates(in document: OpaquePointer) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        CMarkTree.walk(document) { node, entering in
+            guard entering else { return }
             let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING else { continue }
+            guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING else { return }
             let first = Int(cmark_node_get_start_line(node))
             let last = Int(cmark_node_get_end_line(node))
-            guard last > first else { continue }
+            guard last > first else { return }
             if (first...last).contains(where: { source.line($0).contains(UInt8(ascii: "|")) }) { result.append(node) }
         }
         return result

@@ -1,0 +1,96 @@
+/// One escaper per output language, so that every place writing HTML, JSON
+/// or XML agrees on every character.
+package enum Escape {
+    /// HTML text and double- or single-quoted attribute values: `& < > " '`,
+    /// exactly as Mustache escapes `{{value}}` (so Handbook can find a URL it
+    /// rendered, as the sidebar's current-page mark does).
+    package static func html(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        for byte in s.utf8 {
+            switch byte {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A JSON string literal, quotes included.
+    package static func json(_ s: String) -> String {
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(s.utf8.count + 2)
+        for byte in s.utf8 {
+            switch byte {
+            case 0x22: out.append(contentsOf: #"\""#.utf8)
+            case 0x5C: out.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+            case 0x09: out.append(contentsOf: #"\t"#.utf8)
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: #"\u00"#.utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0x0F)])
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// XML text and attribute values (the sitemap).
+    package static func xml(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A URL for an `href` or `src` attribute, as cmark writes link
+    /// destinations (its `houdini_escape_href`): bytes that may stand in a URL
+    /// are kept (`%` too, as already encoded), `&` and `'` become entities,
+    /// everything else is percent-encoded.
+    package static func href(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 8)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in s.utf8 {
+            if hrefSafe[Int(byte)] {
+                out.append(byte)
+            } else if byte == 0x26 {
+                out.append(contentsOf: "&amp;".utf8)
+            } else if byte == 0x27 {
+                out.append(contentsOf: "&#x27;".utf8)
+            } else {
+                out.append(0x25)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// cmark 0.30's HREF_SAFE table: alphanumerics and `!#$%()*+,-./:;=?@_~`.
+    private static let hrefSafe: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%()*+,-./:;=?@_~".utf8 {
+            table[Int(byte)] = true
+        }
+        return table
+    }()
+}
