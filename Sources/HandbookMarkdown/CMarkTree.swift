@@ -14,18 +14,27 @@ enum CMarkTree {
 
     static func type(_ node: Node) -> cmark_node_type { cmark_node_get_type(node) }
 
-    /// Visits every node below `root` (itself included) in document order:
+    /// Every node below `root` (itself included) in document order:
     /// containers once entering and once leaving, leaves once. The one cmark
-    /// iteration in Handbook; nothing may change the tree during a walk
-    /// (collect the nodes, change them afterwards).
-    static func walk(_ root: Node, _ visit: (_ node: Node, _ entering: Bool) -> Void) {
-        guard let iterator = cmark_iter_new(root) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            visit(node, event == CMARK_EVENT_ENTER)
+    /// iteration in Handbook: `for (node, entering) in CMarkTree.walk(root)`.
+    /// A walk may change the current node's URL or literal; a node it has not
+    /// reached yet must not be freed (collect those, change them afterwards).
+    static func walk(_ root: Node) -> Walk { Walk(root) }
+
+    final class Walk: Sequence, IteratorProtocol {
+        private let iterator: OpaquePointer?
+
+        init(_ root: Node) { iterator = cmark_iter_new(root) }
+
+        deinit { if let iterator { cmark_iter_free(iterator) } }
+
+        func next() -> (node: Node, entering: Bool)? {
+            guard let iterator else { return nil }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { return nil }
+                if let node = cmark_iter_get_node(iterator) { return (node, event == CMARK_EVENT_ENTER) }
+            }
         }
     }
 
@@ -96,7 +105,7 @@ enum CMarkTree {
     static func textNodesOutsideLinks(in root: Node, where filter: (UnsafePointer<CChar>) -> Bool) -> [Node] {
         var result: [Node] = []
         var linkDepth = 0
-        walk(root) { node, entering in
+        for (node, entering) in walk(root) {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 linkDepth += entering ? 1 : -1

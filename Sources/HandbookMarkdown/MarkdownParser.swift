@@ -150,11 +150,9 @@ private struct TreeWalker {
     }
 
     mutating func walk(_ root: OpaquePointer) {
-        // Links and raw HTML are changed in place (URLs and literals), which an
-        // iterator allows; headings are replaced after the walk.
-        var visits: [(OpaquePointer, Bool)] = []
-        CMarkTree.walk(root) { node, entering in visits.append((node, entering)) }
-        for (node, entering) in visits {
+        // Links and raw HTML are changed in place (URLs and literals), which a
+        // walk allows; headings are replaced after it.
+        for (node, entering) in CMarkTree.walk(root) {
             if !cellOrigins.isEmpty, let origin = cellOrigins[node] {
                 if entering { cellStack.append(origin) } else { cellStack.removeLast() }
             }
@@ -180,7 +178,6 @@ private struct TreeWalker {
         if let explicit = HeadingSlugger.explicitID(in: text) {
             text = explicit.text
             id = slugger.reserve(explicit.id)
-            Self.removeExplicitID(from: node)
         } else {
             id = slugger.slug(for: text)
         }
@@ -282,6 +279,8 @@ private struct TreeWalker {
     /// renders for a heading, plus the id, with the same line breaks.
     mutating func applyHeadingIDs() {
         for (heading, id) in headingNodes {
+            // Freed here, not during the walk, which may not have reached it.
+            Self.removeExplicitID(from: heading)
             let level = cmark_node_get_heading_level(heading)
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
                 let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
@@ -305,8 +304,8 @@ private struct TreeWalker {
     /// The text a reader sees in a node: text and code literals, breaks as spaces.
     static func plainText(of node: OpaquePointer) -> String {
         var text = ""
-        CMarkTree.walk(node) { child, entering in
-            guard entering else { return }
+        for (child, entering) in CMarkTree.walk(node) {
+            guard entering else { continue }
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }

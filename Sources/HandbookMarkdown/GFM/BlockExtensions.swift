@@ -7,8 +7,8 @@ struct BlockExtensions {
     func apply(to document: OpaquePointer) {
         var items: [OpaquePointer] = []
         var quotes: [OpaquePointer] = []
-        CMarkTree.walk(document) { node, entering in
-            guard entering else { return }
+        for (node, entering) in CMarkTree.walk(document) {
+            guard entering else { continue }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_ITEM where extensions.taskLists: items.append(node)
             case CMARK_NODE_BLOCK_QUOTE where extensions.alerts: quotes.append(node)

@@ -11,13 +11,13 @@ struct InlineExtensions {
         var tildeContainers: [OpaquePointer] = []
         var seenContainers: Set<OpaquePointer> = []
         var linkDepth = 0
-        CMarkTree.walk(document) { node, entering in
+        for (node, entering) in CMarkTree.walk(document) {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 linkDepth += entering ? 1 : -1
-                return
+                continue
             }
-            guard entering, type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else { return }
+            guard entering, type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else { continue }
             let text = String(cString: literal)
             if extensions.autolinks, linkDepth == 0, Self.mayHoldAutolink(text) { texts.append(node) }
             if extensions.strikethrough, text.utf8.contains(UInt8(ascii: "~")), let parent = cmark_node_parent(node),

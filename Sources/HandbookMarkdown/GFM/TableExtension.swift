@@ -31,13 +31,13 @@ struct TableExtension {
     /// one in plain CommonMark), that span two lines or more and contain a pipe.
     private func candidates(in document: OpaquePointer) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
-        CMarkTree.walk(document) { node, entering in
-            guard entering else { return }
+        for (node, entering) in CMarkTree.walk(document) {
+            guard entering else { continue }
             let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING else { return }
+            guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING else { continue }
             let first = Int(cmark_node_get_start_line(node))
             let last = Int(cmark_node_get_end_line(node))
-            guard last > first else { return }
+            guard last > first else { continue }
             if (first...last).contains(where: { source.line($0).contains(UInt8(ascii: "|")) }) { result.append(node) }
         }
         return result
