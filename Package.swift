@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Handbook",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "handbook", targets: ["handbook"]),
         .library(name: "HandbookBuild", targets: ["HandbookBuild"]),
@@ -35,11 +35,11 @@ let package = Package(
             name: "HandbookContent",
             dependencies: ["HandbookDiagnostics", "HandbookMarkdown", "HandbookSystem", "Yams"]
         ),
-        .target(name: "HandbookIndex", dependencies: ["HandbookContent", "HandbookDiagnostics"]),
+        .target(name: "HandbookIndex", dependencies: ["HandbookContent", "HandbookDiagnostics", "HandbookMarkdown"]),
         .target(
             name: "HandbookRender",
             dependencies: [
-                "HandbookIndex", "HandbookContent", "HandbookDiagnostics",
+                "HandbookIndex", "HandbookContent", "HandbookDiagnostics", "HandbookEscaping", "HandbookMarkdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Theme")]

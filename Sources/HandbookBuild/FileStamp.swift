@@ -1,7 +1,7 @@
 import Foundation
 
 /// What identifies a version of a file without reading it.
-struct FileStamp: Equatable, Sendable {
+struct FileStamp: Hashable, Sendable {
     var device: UInt64
     var inode: UInt64
     var size: Int64

@@ -1,8 +1,8 @@
 import HandbookMarkdown
 
-/// One Markdown page after parsing: what it is, where it goes, and what it
-/// contains, as plain values. Its body is kept as text so that the render
-/// stage can convert it once the whole site's URLs are known.
+/// One Markdown page after parsing: what it is and what it contains, as
+/// plain values. Its body is converted once, into a template whose link URLs
+/// are filled in by the render stage once the whole site's URLs are known.
 package struct Page: Sendable {
     package var source: SourceFile
     /// Front matter `id`, else the path without extension (`roles/engineering-manager`);
@@ -15,74 +15,26 @@ package struct Page: Sendable {
     package var spec: KindSpec = .page
     /// The front matter's YAML text, for telling whether it changed.
     package var frontMatterSource = ""
-
-    /// Everything about this page that other pages, the index and the
-    /// navigation can depend on: not the prose, and not the positions of
-    /// things in it. Two versions of a page with the same key differ only in
-    /// what the page itself renders. (Hash values are per process: this key is
-    /// for the preview server's in-memory caches, never stored.)
-    package var metadataKey: Int {
-        var h = Hasher()
-        h.combine(source.path)
-        h.combine(id)
-        h.combine(title)
-        h.combine(urlPath)
-        h.combine(isFolderIndex)
-        h.combine(frontMatterSource)
-        for heading in document.headings {
-            h.combine(heading.level)
-            h.combine(heading.text)
-            h.combine(heading.id)
-        }
-        h.combine(document.htmlAnchors)
-        // Links, with the heading each one follows (backlinks name that section).
-        var headingIndex = -1
-        var next = 0
-        for link in document.links {
-            while next < document.headings.count, document.headings[next].line <= link.line {
-                headingIndex = next
-                next += 1
-            }
-            h.combine(link.kind.rawValue)
-            h.combine(link.destination)
-            h.combine(headingIndex)
-        }
-        return h.finalize()
-    }
-    /// The Markdown after the front matter.
-    package var body: String
-    /// Lines taken by the front matter, so positions in `body` map to the file.
+    /// Identifies the Markdown after the front matter (for caches: the hash
+    /// is per process, never stored).
+    package var bodyHash: Int
+    /// Lines taken by the front matter, so positions in the body map to the file.
     package var bodyLineOffset: Int
-    /// Headings and links of the body (no HTML yet).
+    /// Headings, links and anchors of the body, and its HTML template.
     package var document: MarkdownDocument
     /// True for `index.md`, `_index.md` and `README.md`.
     package var isFolderIndex: Bool
-    /// The page's URL path below the site's base, without a leading slash:
-    /// `roles/engineering-manager/`, `roles/`, or `` for the home page.
-    package var urlPath: String
-    /// The file written below the output folder: `roles/engineering-manager/index.html`.
-    package var outputPath: String
 
     /// The folder holding the source, inside the content folder (`roles`, or ``).
     package var sourceFolder: String {
         guard let slash = source.path.lastIndex(of: "/") else { return "" }
         return String(source.path[..<slash])
     }
-
-    /// The section a page belongs to: its first folder, or `` at the top.
-    package var section: String {
-        let folder = isFolderIndex ? parentFolder(of: sourceFolder) : sourceFolder
-        return isFolderIndex && sourceFolder.split(separator: "/").count == 1
-            ? sourceFolder : String(folder.split(separator: "/").first ?? "")
-    }
-
-    private func parentFolder(of folder: String) -> String {
-        guard let slash = folder.lastIndex(of: "/") else { return "" }
-        return String(folder[..<slash])
-    }
 }
 
-/// Where a Markdown file's page goes, from its path alone.
+/// What a Markdown file's path says about its page: whether it is its
+/// folder's index page, and its default id. (Its address is the index's
+/// business: `RoutePaths`.)
 package enum PagePaths {
     static let indexNames: [String] = ["index.md", "_index.md", "readme.md"]
 
@@ -93,15 +45,12 @@ package enum PagePaths {
         return indexNames.firstIndex(of: name)
     }
 
-    /// `(urlPath, outputPath, defaultID)` for a content path.
-    package static func locate(_ path: String) -> (urlPath: String, outputPath: String, id: String) {
+    /// The path without `.md` (`roles/engineering-manager`); a folder's index
+    /// page takes the folder's path (`roles`), the home page `index`.
+    package static func defaultID(_ path: String) -> String {
+        guard indexPriority(of: path) != nil else { return String(path.dropLast(3)) }
         let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-        if indexPriority(of: path) != nil {
-            if folder.isEmpty { return ("", "index.html", "index") }
-            return (folder + "/", folder + "/index.html", folder)
-        }
-        let stem = String(path.dropLast(3))  // ".md"
-        return (stem + "/", stem + "/index.html", stem)
+        return folder.isEmpty ? "index" : folder
     }
 
     /// A readable title from a file or folder name: `engineering-manager` → `Engineering manager`.

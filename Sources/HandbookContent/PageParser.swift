@@ -39,21 +39,18 @@ package enum PageParser {
         let frontMatter = decoded.frontMatter ?? FrontMatter()
         let (spec, kindDiagnostics) = KindSchema.decode(frontMatter, file: file.displayPath)
         diagnostics += kindDiagnostics
-        let document = MarkdownParser.parse(
-            decoded.body, options: options, lineOffset: decoded.bodyLineOffset, renderHTML: false)
+        let document = MarkdownParser.parseTemplate(decoded.body, options: options, lineOffset: decoded.bodyLineOffset)
         for problem in document.problems {
             diagnostics.append(
                 .warning(
                     problem.identifier, at: SourceLocation(file: file.displayPath, line: problem.line, column: problem.column),
                     problem.message, note: problem.note))
         }
-        let place = PagePaths.locate(file.path)
         let isIndex = PagePaths.indexPriority(of: file.path) != nil
         let title = frontMatter.title ?? document.firstTitle ?? defaultTitle(for: file.path, isIndex: isIndex, siteTitle: siteTitle)
         var page = Page(
-            source: file, id: frontMatter.id ?? place.id, title: title, frontMatter: frontMatter,
-            body: decoded.body, bodyLineOffset: decoded.bodyLineOffset, document: document,
-            isFolderIndex: isIndex, urlPath: place.urlPath, outputPath: place.outputPath)
+            source: file, id: frontMatter.id ?? PagePaths.defaultID(file.path), title: title, frontMatter: frontMatter,
+            bodyHash: decoded.body.hashValue, bodyLineOffset: decoded.bodyLineOffset, document: document, isFolderIndex: isIndex)
         page.spec = spec
         page.frontMatterSource = decoded.yaml
         return (page, diagnostics)

@@ -35,10 +35,13 @@ package struct SiteIndex: Sendable {
     package let drafts: [String: Page]
     /// Asset paths inside the content folder.
     package let assets: Set<String>
+    /// The content folder's other files, as scanned, ordered by path.
+    package let assetFiles: [SourceFile]
+    private let assetByPath: [String: SourceFile]
     package let navigation: Navigation
-    /// Redirects: alias output path (`old/em/index.html`) → page index.
-    package let aliases: [(outputPath: String, page: Int)]
-    /// Problems found while indexing (duplicate URLs, duplicate ids, bad aliases).
+    /// The addresses pages have taken; the route table adds the rest.
+    package let addresses: AddressBook
+    /// Problems found while indexing (duplicate addresses and ids).
     package let diagnostics: [Diagnostic]
 
     private let pageBySource: [String: Int]
@@ -49,32 +52,27 @@ package struct SiteIndex: Sendable {
     private let anchorsByPage: [Set<String>]
 
     /// Builds the index. Drafts are set aside; when two sources map to the
-    /// same output file (case-insensitively), the first in index-file priority
+    /// same address (case-insensitively), the first in index-file priority
     /// (`index.md`, `_index.md`, `README.md`) then path order wins, and the
     /// others are reported.
-    package init(pages allPages: [Page], assets: [String], settings: Settings) {
-        var diagnostics: [Diagnostic] = []
-        var byOutput: [String: Page] = [:]
+    package init(pages allPages: [Page], assets assetFiles: [SourceFile], settings: Settings) {
         var drafts: [String: Page] = [:]
-        for page in allPages {
+        var addresses = AddressBook()
+        var published: [Page] = []
+        let candidates = allPages.sorted { a, b in
+            let (pa, pb) = (PagePaths.indexPriority(of: a.source.path) ?? 3, PagePaths.indexPriority(of: b.source.path) ?? 3)
+            return pa != pb ? pa < pb : a.source.path < b.source.path
+        }
+        for page in candidates {
             if page.frontMatter.draft {
                 drafts[page.source.path] = page
                 continue
             }
-            let key = page.outputPath.lowercased()
-            if let existing = byOutput[key] {
-                let (keep, drop) = Self.preferred(existing, page)
-                byOutput[key] = keep
-                diagnostics.append(
-                    .warning(
-                        "url.duplicate", at: SourceLocation(file: drop.source.displayPath),
-                        "'\(drop.source.path)' and '\(keep.source.path)' both become /\(keep.urlPath); '\(drop.source.path)' is not published",
-                        note: "rename one of them, or move one to another folder"))
-            } else {
-                byOutput[key] = page
-            }
+            let claimant = AddressBook.Claimant.page(path: page.source.path, file: page.source.displayPath, url: page.urlPath)
+            if addresses.claim(RoutePaths.outputPath(of: page.urlPath), by: claimant) { published.append(page) }
         }
-        let pages = byOutput.values.sorted { $0.source.path < $1.source.path }
+        var diagnostics = addresses.diagnostics
+        let pages = published.sorted { $0.source.path < $1.source.path }
         var pageByID: [String: Int] = [:]
         var pagesByTitle: [String: [Int]] = [:]
         var pagesByStem: [String: [Int]] = [:]
@@ -83,7 +81,7 @@ package struct SiteIndex: Sendable {
             if let other = pageByID[page.id] {
                 diagnostics.append(
                     .error(
-                        "id.duplicate", at: SourceLocation(file: page.source.displayPath),
+                        DiagnosticID.idDuplicate, at: SourceLocation(file: page.source.displayPath),
                         "page id '\(page.id)' is already used by \(pages[other].source.displayPath)",
                         note: "set a different `id` in the front matter of one of them"))
             } else {
@@ -95,42 +93,27 @@ package struct SiteIndex: Sendable {
         }
         let pageBySource = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.source.path, $0) })
 
-        // Aliases: each becomes a redirect page, unless something real is there.
-        var aliases: [(String, Int)] = []
-        var taken = Set(pages.map { $0.outputPath.lowercased() })
-        for (i, page) in pages.enumerated() {
-            for alias in page.frontMatter.aliases {
-                guard let output = Self.aliasOutputPath(alias, basePath: settings.basePath) else {
-                    diagnostics.append(
-                        .warning(
-                            "alias.invalid", at: SourceLocation(file: page.source.displayPath),
-                            "alias '\(alias)' is not a path inside the site"))
-                    continue
-                }
-                guard taken.insert(output.lowercased()).inserted else {
-                    diagnostics.append(
-                        .warning(
-                            "url.duplicate", at: SourceLocation(file: page.source.displayPath),
-                            "alias '\(alias)' is already the address of another page or alias; no redirect is written"))
-                    continue
-                }
-                aliases.append((output, i))
-            }
-        }
-
         self.settings = settings
         self.pages = pages
         self.drafts = drafts
-        self.assets = Set(assets)
+        self.assets = Set(assetFiles.map(\.path))
+        self.assetFiles = assetFiles.sorted { $0.path < $1.path }
+        self.assetByPath = Dictionary(assetFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        self.addresses = addresses
         self.pageBySource = pageBySource
         self.pageBySourceFolded = pageBySourceFolded
         self.pageByID = pageByID
         self.pagesByTitle = pagesByTitle
         self.pagesByStem = pagesByStem
         self.anchorsByPage = pages.map { Set($0.document.headings.map(\.id) + $0.document.htmlAnchors) }
-        self.aliases = aliases
         self.navigation = Navigation(pages: pages)
         self.diagnostics = diagnostics
+    }
+
+    /// Review reports are written for handbooks that use owners or review
+    /// dates; a plain folder of Markdown does not get empty reports.
+    package var usesOwnership: Bool {
+        pages.contains { $0.frontMatter.owner != nil || $0.frontMatter.lastReviewed != nil }
     }
 
     /// The same index with some pages replaced by new versions that have the
@@ -147,11 +130,10 @@ package struct SiteIndex: Sendable {
         self.init(pages: pages, assets: assets, settings: Settings(basePath: basePath))
     }
 
-    private static func preferred(_ a: Page, _ b: Page) -> (keep: Page, drop: Page) {
-        let pa = PagePaths.indexPriority(of: a.source.path) ?? 3
-        let pb = PagePaths.indexPriority(of: b.source.path) ?? 3
-        if pa != pb { return pa < pb ? (a, b) : (b, a) }
-        return a.source.path < b.source.path ? (a, b) : (b, a)
+    /// Assets given by path alone (tests).
+    package init(pages: [Page], assets: [String], settings: Settings) {
+        self.init(
+            pages: pages, assets: assets.map { SourceFile(path: $0, absolutePath: "/" + $0, displayPath: $0) }, settings: settings)
     }
 
     /// The file name without `.md`, or the folder's name for an index page.
@@ -160,24 +142,12 @@ package struct SiteIndex: Sendable {
         return path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    /// `/old/em/` → `old/em/index.html`; `/old/em.html` → `old/em.html`.
-    static func aliasOutputPath(_ alias: String, basePath: String) -> String? {
-        var path = alias
-        if let scheme = path.range(of: "://") {
-            guard let slash = path[scheme.upperBound...].firstIndex(of: "/") else { return nil }
-            path = String(path[slash...])
-        }
-        if basePath != "/", path.hasPrefix(basePath) { path = "/" + path.dropFirst(basePath.count) }
-        let parts = path.split(separator: "/").map(String.init)
-        guard !parts.isEmpty, !parts.contains(".."), !parts.contains(".") else { return nil }
-        let joined = parts.joined(separator: "/")
-        if joined.hasSuffix(".html") || joined.hasSuffix(".htm") { return joined }
-        return joined + "/index.html"
-    }
-
     // MARK: - Lookups
 
     package func pageIndex(atSource path: String) -> Int? { pageBySource[path] }
+
+    /// A file under the content folder, by its path there.
+    package func assetFile(atPath path: String) -> SourceFile? { assetByPath[path] }
 
     package func page(atSource path: String) -> Page? {
         pageBySource[path].map { pages[$0] }
@@ -210,6 +180,9 @@ package struct SiteIndex: Sendable {
     }
 
     package func url(of page: Page) -> String { url(page.urlPath) }
+
+    /// The public URL of a route.
+    package func url(of route: Route) -> String { url(route.urlPath) }
 
     private static func isPlainPathByte(_ b: UInt8) -> Bool {
         switch b {

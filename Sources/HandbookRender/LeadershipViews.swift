@@ -4,7 +4,7 @@ import Mustache
 // `MustacheParent` lookups; templates only place them.
 
 /// The role panel of a role page.
-package struct RoleView: Sendable, MustacheParent {
+package struct RoleView: Sendable, Hashable, MustacheParent {
     package var track: String?
     package var responsibilities: [String]
     /// Managers, nearest first.
@@ -33,7 +33,7 @@ package struct RoleView: Sendable, MustacheParent {
 }
 
 /// A row of a RACI table: the letter, its meaning, and the roles.
-package struct RACIRowView: Sendable, MustacheParent {
+package struct RACIRowView: Sendable, Hashable, MustacheParent {
     package var letter: String
     package var meaning: String
     package var roles: [LinkView]
@@ -49,7 +49,7 @@ package struct RACIRowView: Sendable, MustacheParent {
     }
 }
 
-package struct ProcessView: Sendable, MustacheParent {
+package struct ProcessView: Sendable, Hashable, MustacheParent {
     package var owner: LinkView?
     package var raci: [RACIRowView]
     package var triggers: [String]
@@ -69,7 +69,7 @@ package struct ProcessView: Sendable, MustacheParent {
 }
 
 /// A cell of a ladder matrix or a level's text, with word-level changes.
-package struct TextView: Sendable, MustacheParent {
+package struct TextView: Sendable, Hashable, MustacheParent {
     package var text: String
     package var isNew = false
 
@@ -83,7 +83,7 @@ package struct TextView: Sendable, MustacheParent {
     }
 }
 
-package struct MatrixRowView: Sendable, MustacheParent {
+package struct MatrixRowView: Sendable, Hashable, MustacheParent {
     package var competency: LinkView
     package var description: String?
     package var cells: [TextView]
@@ -99,7 +99,7 @@ package struct MatrixRowView: Sendable, MustacheParent {
 }
 
 /// One track of a ladder as a table: competencies down, levels across.
-package struct MatrixView: Sendable, MustacheParent {
+package struct MatrixView: Sendable, Hashable, MustacheParent {
     package var track: String
     package var levels: [LinkView]
     package var rows: [MatrixRowView]
@@ -116,7 +116,7 @@ package struct MatrixView: Sendable, MustacheParent {
 
 /// One competency on a level page: this level's expectation, the previous
 /// level's, and this level's words with what is new marked.
-package struct LevelCompetencyView: Sendable, MustacheParent {
+package struct LevelCompetencyView: Sendable, Hashable, MustacheParent {
     package var competency: LinkView
     package var text: String
     package var previousText: String?
@@ -135,7 +135,7 @@ package struct LevelCompetencyView: Sendable, MustacheParent {
     }
 }
 
-package struct LevelView: Sendable, MustacheParent {
+package struct LevelView: Sendable, Hashable, MustacheParent {
     package var ladder: LinkView
     package var track: LinkView?
     package var summary: String?
@@ -164,7 +164,7 @@ package struct LevelView: Sendable, MustacheParent {
 
 /// A ladder's overview: its tracks (each linking to its matrix), the
 /// side-by-side page, and every level.
-package struct LadderView: Sendable, MustacheParent {
+package struct LadderView: Sendable, Hashable, MustacheParent {
     package var tracks: [LinkView]
     package var sideBySide: LinkView
     /// Rows of the side-by-side table: one cell per track (empty when a track
@@ -182,14 +182,14 @@ package struct LadderView: Sendable, MustacheParent {
         }
     }
 
-    struct RowView: Sendable, MustacheParent {
+    struct RowView: Sendable, Hashable, MustacheParent {
         var cells: [LinkView]
         func child(named name: String) -> Any? { name == "cells" ? cells : nil }
     }
 }
 
 /// A node of the org chart: a role and the roles reporting to it.
-package struct OrgNodeView: Sendable, MustacheParent {
+package struct OrgNodeView: Sendable, Hashable, MustacheParent {
     package var role: LinkView
     package var track: String?
     /// The HTML of the roles reporting to this one, inserted with `{{{reports}}}`.
@@ -207,7 +207,7 @@ package struct OrgNodeView: Sendable, MustacheParent {
 }
 
 /// Review status of a page, for the "due for review" badge.
-package struct ReviewView: Sendable, MustacheParent {
+package struct ReviewView: Sendable, Hashable, MustacheParent {
     package var lastReviewed: String
     package var due: String
     package var isStale: Bool
@@ -223,7 +223,7 @@ package struct ReviewView: Sendable, MustacheParent {
 }
 
 /// A group of the stale-pages report: an owner and their overdue pages.
-package struct ReportGroupView: Sendable, MustacheParent {
+package struct ReportGroupView: Sendable, Hashable, MustacheParent {
     package var owner: LinkView?
     package var title: String
     package var pages: [LinkView]

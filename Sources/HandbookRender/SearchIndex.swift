@@ -6,7 +6,7 @@ import HandbookIndex
 /// `_handbook/search-index.json`, one compact array per page.
 package enum SearchIndex {
     /// One searchable page.
-    package struct Document: Sendable {
+    package struct Document: Sendable, Hashable {
         package var title: String
         package var url: String
         package var kind: String

@@ -1,26 +1,27 @@
-import Foundation
-
 import HandbookContent
+import HandbookEscaping
 import HandbookIndex
 
 /// The files a static host and crawlers look for: `sitemap.xml` and `robots.txt`.
 package enum SiteFiles {
-    /// A sitemap of every page, with absolute URLs from an absolute
-    /// `base_url` (the format requires them; without one there is no
-    /// sitemap). `lastmod` comes only from `last_reviewed`, so it changes
+    /// A sitemap of every page a reader may land on, with absolute URLs from
+    /// an absolute `base_url` (the format requires them; without one there is
+    /// no sitemap). `lastmod` comes only from `last_reviewed`, so it changes
     /// when people review a page, never because a build ran.
-    package static func sitemap(index: SiteIndex, extraPaths: [String]) -> String? {
-        guard let base = index.settings.baseURL, let schemeEnd = base.range(of: "://") else { return nil }
+    package static func sitemap(_ site: SiteModel) -> String? {
+        guard let base = site.index.settings.baseURL, let schemeEnd = base.range(of: "://") else { return nil }
         let host = base[..<(base[schemeEnd.upperBound...].firstIndex(of: "/") ?? base.endIndex)]
-        var entries: [(loc: String, lastmod: String?)] = index.pages.map { page in
-            (String(host) + index.url(of: page), page.frontMatter.lastReviewed)
+        var entries: [(loc: String, lastmod: String?)] = []
+        for route in site.routes.routes where route.isListed {
+            var lastmod: String?
+            if case .page(let i) = route.kind { lastmod = site.index.pages[i].frontMatter.lastReviewed }
+            entries.append((String(host) + site.url(of: route), lastmod))
         }
-        entries += extraPaths.map { (String(host) + index.url($0), nil) }
         entries.sort { $0.loc < $1.loc }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for entry in entries {
-            xml += "<url><loc>\(escape(entry.loc))</loc>"
-            if let lastmod = entry.lastmod { xml += "<lastmod>\(escape(lastmod))</lastmod>" }
+            xml += "<url><loc>\(Escape.xml(entry.loc))</loc>"
+            if let lastmod = entry.lastmod { xml += "<lastmod>\(Escape.xml(lastmod))</lastmod>" }
             xml += "</url>\n"
         }
         return xml + "</urlset>\n"
@@ -32,11 +33,5 @@ package enum SiteFiles {
             return "# An internal handbook: no crawling. Set `public: true` in handbook.yml to allow it.\nUser-agent: *\nDisallow: /\n"
         }
         return "User-agent: *\nAllow: /\n" + (sitemapURL.map { "Sitemap: \($0)\n" } ?? "")
-    }
-
-    private static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&apos;")
     }
 }

@@ -1,53 +1,44 @@
 import Foundation
 import HandbookContent
 import HandbookDiagnostics
+import HandbookEscaping
 import HandbookIndex
 import HandbookMarkdown
 import Mustache
 
-/// Renders pages to HTML strings through the theme. It is built once per
-/// build, pre-renders each section's sidebar once, and is then read by every
-/// page's render in parallel (it holds only immutable values).
+/// Renders the site's routes through the theme. It is built once per build,
+/// pre-renders each folder's sidebar once, and is then read by every route's
+/// render in parallel (it holds only immutable values).
 package struct SiteRenderer: Sendable {
-    package private(set) var index: SiteIndex
+    package private(set) var site: SiteModel
     package let theme: Theme
-    package let site: SiteView
-    package private(set) var graph: LinkGraph
-    package let leadership: LeadershipModel
-    package let reviews: ReviewSchedule
-    package let markdownOptions: MarkdownOptions
+    package let siteView: SiteView
     /// Previous and next page within each page's folder, by page index.
     private let pager: [Int: (previous: Int?, next: Int?)]
     /// Sidebar HTML per folder: the top level, with each folder on the way
     /// down to this one opened. Rendered once per folder, shared by its pages.
     private let navigationByFolder: [String: String]
+    /// `public: true`: robots.txt lets crawlers in.
+    private let isPublic: Bool
 
-    /// The folder of the output that holds the theme's static files.
-    package static let themeFolder = "_handbook"
+    var index: SiteIndex { site.index }
+    var leadership: LeadershipModel { site.leadership }
+    var reviews: ReviewSchedule { site.reviews }
 
-    package init(
-        index: SiteIndex, graph: LinkGraph, leadership: LeadershipModel, reviews: ReviewSchedule, theme: Theme,
-        config: SiteConfig
-    ) {
-        self.index = index
-        self.graph = graph
-        self.leadership = leadership
-        self.reviews = reviews
-        self.theme = theme
-        self.markdownOptions = config.markdownOptions
-        self.pager = Self.pager(for: index)
-        var site = SiteView(
-            title: config.title, language: config.language, homeURL: index.basePath,
-            themeURL: index.basePath + Self.themeFolder + "/")
-        if !leadership.roles.isEmpty { site.links.append(LinkView(title: "Org chart", url: index.url(Self.orgChartPath))) }
-        if !leadership.processes.isEmpty { site.links.append(LinkView(title: "Processes", url: index.url(Self.processesPath))) }
-        if index.pages.contains(where: { !$0.frontMatter.tags.isEmpty }) {
-            site.links.append(LinkView(title: "Tags", url: index.url(Self.tagsFolder + "/")))
-        }
-        if Self.usesOwnership(index) {
-            site.links.append(LinkView(title: "Due for review", url: index.url(Self.stalePath)))
-        }
+    package init(site: SiteModel, theme: Theme, config: SiteConfig) {
         self.site = site
+        self.theme = theme
+        self.isPublic = config.isPublic
+        let index = site.index
+        self.pager = Self.pager(for: index)
+        var view = SiteView(
+            title: config.title, language: config.language, homeURL: index.basePath,
+            themeURL: index.basePath + RoutePaths.themeFolder)
+        for (title, kind) in [("Org chart", Route.Kind.orgChart), ("Processes", .processes), ("Tags", .tags), ("Due for review", .staleReport)]
+        where site.routes.route(kind) != nil {
+            view.links.append(LinkView(title: title, url: site.url(kind)))
+        }
+        self.siteView = view
         let sidebars = SidebarBuilder(index: index, theme: theme)
         var navigation: [String: String] = [:]
         for section in index.navigation.sections {
@@ -57,13 +48,119 @@ package struct SiteRenderer: Sendable {
         self.navigationByFolder = navigation
     }
 
-    /// The same renderer over an index and graph whose metadata did not
-    /// change: the sidebars, pager and site links are kept.
-    package func updating(index: SiteIndex, graph: LinkGraph) -> SiteRenderer {
+    /// The same renderer over a site whose metadata did not change: the
+    /// sidebars, pager and site links are kept.
+    package func updating(site: SiteModel) -> SiteRenderer {
         var copy = self
-        copy.index = index
-        copy.graph = graph
+        copy.site = site
         return copy
+    }
+
+    /// What rendering a route gives.
+    package struct Output: Sendable {
+        package var text: String
+        package var diagnostics: [Diagnostic]
+        /// The route's entry in the search index (pages and ladder levels).
+        package var search: SearchIndex.Document?
+    }
+
+    /// A route ready to render: a view and its template, or text made
+    /// directly. Its hash covers everything the output is made from (for a
+    /// page, with its body's source and link rewrites standing for the body),
+    /// so that a rebuild renders again only what changed.
+    package struct Job: Sendable, Hashable {
+        package enum Content: Sendable, Hashable {
+            case view(PageView, template: String, file: String)
+            case text(String)
+        }
+
+        package var content: Content
+        /// The page whose body fills the view, with what the body is made of.
+        var body: Body?
+        /// The route's search entry, when it is known before rendering (levels).
+        var search: SearchIndex.Document?
+
+        struct Body: Sendable, Hashable {
+            var page: Int
+            var source: Int
+            var rewrites: [LinkRewrite?]
+        }
+    }
+
+    /// The job of one route; nil for what is not rendered here (copied files,
+    /// and the search index, which the build assembles from the pages').
+    package func job(for route: Route) -> Job? {
+        func view(_ rendered: (PageView, String, String)) -> Job { Job(content: .view(rendered.0, template: rendered.1, file: rendered.2)) }
+        switch route.kind {
+        case .page(let i):
+            let page = index.pages[i]
+            var job = view(pageView(i))
+            job.body = Job.Body(
+                page: i, source: page.bodyHash, rewrites: site.graph.entries[i].map(\.rewrite))
+            return job
+        case .section(let folder):
+            return index.navigation.section(forFolder: folder).map { view(sectionView($0)) }
+        case .alias(let page, _): return view(redirectView(toPage: page))
+        case .tags: return view(tagIndexView())
+        case .tag(let tag): return view(tagView(tag))
+        case .ladderTrack(let l, let track):
+            guard let ladder = ladder(l), let track = ladder.tracks.first(where: { $0.id == track }) else { return nil }
+            return view(matrixView(ladder, l, track: track))
+        case .ladderLevel(let l, let id):
+            guard let ladder = ladder(l), let level = ladder.level(id) else { return nil }
+            var job = view(levelView(ladder, l, level: level))
+            job.search = levelSearchDocument(ladder, l, level: level)
+            return job
+        case .sideBySide(let l):
+            return ladder(l).map { view(sideBySideView($0, l)) }
+        case .orgChart: return view(orgChartView())
+        case .processes: return view(processIndexView())
+        case .staleReport: return view(staleReportView())
+        case .unownedReport: return view(unownedReportView())
+        case .ownershipFeed: return Job(content: .text(ownershipFeed()))
+        case .notFound: return view(notFoundView())
+        case .sitemap: return SiteFiles.sitemap(site).map { Job(content: .text($0)) }
+        case .robots:
+            let sitemapURL = site.routes.route(.sitemap) == nil ? nil : absoluteURL(.sitemap)
+            return Job(content: .text(SiteFiles.robots(isPublic: isPublic, sitemapURL: sitemapURL)))
+        case .searchIndex, .themeAsset, .contentAsset: return nil
+        }
+    }
+
+    /// Renders a job: a page's body is filled in here, then the template applied.
+    package func render(_ job: Job) -> Output {
+        switch job.content {
+        case .text(let text):
+            return Output(text: text, diagnostics: [], search: nil)
+        case .view(var view, let template, let file):
+            var search = job.search
+            if let body = job.body {
+                let page = index.pages[body.page]
+                let html = page.document.html(rewriting: { site.graph.rewrite(page: body.page, link: $0) })
+                // A body that opens with its own `# heading` keeps it as the page's
+                // title: it is lifted out so the summary and contents come after it.
+                view.body = html
+                if page.document.headings.first?.level == 1, html.hasPrefix("<h1"), let end = html.range(of: "</h1>\n") {
+                    view.heading = String(html[..<end.upperBound])
+                    view.body = String(html[end.upperBound...])
+                    view.showTitle = false
+                }
+                search = searchDocument(body.page, html: html)
+            }
+            let (text, problems) = renderView(view, template: template, file: file)
+            return Output(text: text, diagnostics: problems, search: search)
+        }
+    }
+
+    /// Renders one route (`job(for:)`, then `render(_:)`).
+    package func render(_ route: Route) -> Output? { job(for: route).map(render) }
+
+    private func ladder(_ l: Int) -> Ladder? { leadership.ladders.indices.contains(l) ? leadership.ladders[l] : nil }
+
+    /// `https://host/base/sitemap.xml` for an absolute `base_url`.
+    private func absoluteURL(_ kind: Route.Kind) -> String? {
+        guard let base = index.settings.baseURL, let route = site.routes.route(kind) else { return nil }
+        return (base.hasSuffix("/") ? base : base + "/") + route.urlPath
     }
 
     /// The sidebar of a folder with the link to `url` marked as the current
@@ -79,35 +176,21 @@ package struct SiteRenderer: Sendable {
         return trail.map { LinkView(title: $0.title, url: index.url($0.urlPath), isSection: true) }
     }
 
-    /// Renders one Markdown page: converts its body with links rewritten to
-    /// the site's URLs (resolved once, in the index stage), then applies the
-    /// template of its kind.
-    package func render(pageAt pageIndex: Int) -> (html: String, diagnostics: [Diagnostic], search: SearchIndex.Document) {
+    /// A Markdown page's view, without its body (filled in when rendered).
+    func pageView(_ pageIndex: Int) -> (PageView, String, String) {
         let page = index.pages[pageIndex]
-        let rewrites = graph.rewrites(forPage: pageIndex)
-        let document = MarkdownParser.parse(
-            page.body, options: markdownOptions, lineOffset: page.bodyLineOffset, renderHTML: true,
-            rewriteLink: { rewrites.isEmpty ? nil : rewrites[LinkKey($0)] })
         let url = index.url(of: page)
         let neighbours = pager[pageIndex]
-        // A body that opens with its own `# heading` keeps it as the page's
-        // title: it is lifted out so the summary and contents come after it.
-        var body = document.html
-        var heading: String?
-        if document.headings.first?.level == 1, body.hasPrefix("<h1"), let end = body.range(of: "</h1>\n") {
-            heading = String(body[..<end.upperBound])
-            body = String(body[end.upperBound...])
-        }
         var view = PageView(
-            site: site, title: page.title, url: url, kind: page.kind.rawValue, summary: page.frontMatter.summary,
-            body: body, showTitle: heading == nil,
+            site: siteView, title: page.title, url: url, kind: page.kind.rawValue, summary: page.frontMatter.summary,
+            body: nil, showTitle: true,
             navigation: navigation(folder: page.sourceFolder, current: url),
             breadcrumbs: breadcrumbs(for: page.urlPath, includingLast: false),
             entries: sectionEntries(for: page),
-            toc: document.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+            toc: page.document.headings.filter { $0.level == 2 || $0.level == 3 }.map {
                 TOCEntryView(title: $0.text, url: "#" + $0.id, level: $0.level)
             },
-            backlinks: graph.backlinks[pageIndex].map { backlink in
+            backlinks: site.graph.backlinks[pageIndex].map { backlink in
                 let source = index.pages[backlink.source]
                 return LinkView(
                     title: source.title, url: index.url(of: source) + (backlink.sections.first.map { "#" + $0.id } ?? ""),
@@ -115,9 +198,8 @@ package struct SiteRenderer: Sendable {
             },
             previous: neighbours?.previous.map { link(toPage: $0) },
             next: neighbours?.next.map { link(toPage: $0) },
-            tags: page.frontMatter.tags.map { LinkView(title: $0, url: tagURL($0)) },
-            params: Dictionary(page.frontMatter.extra.map { ($0.key, $0.value.plain) }, uniquingKeysWith: { a, _ in a }))
-        view.heading = heading
+            tags: page.frontMatter.tags.map { LinkView(title: $0, url: site.url(.tag($0))) },
+            params: TemplateParams(page.frontMatter.extra))
         switch page.kind {
         case .role: view.role = roleView(pageIndex)
         case .process: view.process = processView(pageIndex)
@@ -126,19 +208,23 @@ package struct SiteRenderer: Sendable {
         }
         view.review = reviewView(pageIndex)
         let template = theme.templateNames.contains(page.kind.rawValue) ? page.kind.rawValue : "page"
-        let (html, problems) = renderView(view, template: template, file: page.source.displayPath)
+        return (view, template, page.source.displayPath)
+    }
+
+    /// A page's entry in the search index, from its filled-in body.
+    private func searchDocument(_ pageIndex: Int, html: String) -> SearchIndex.Document {
+        let page = index.pages[pageIndex]
         var fields: [String] = []
         if case .role(let spec) = page.spec {
             fields += [spec.track?.value].compactMap { $0 } + spec.levels.map(\.value)
         }
-        let search = SearchIndex.Document(
-            title: page.title, url: url, kind: page.kind.rawValue, tags: page.frontMatter.tags,
-            headings: document.headings.filter { $0.level > 1 || $0.text != page.title }.map(\.text), fields: fields,
-            text: SearchIndex.plainText(ofHTML: (page.frontMatter.summary.map { $0 + " " } ?? "") + document.html))
-        return (html, problems, search)
+        return SearchIndex.Document(
+            title: page.title, url: index.url(of: page), kind: page.kind.rawValue, tags: page.frontMatter.tags,
+            headings: page.document.headings.filter { $0.level > 1 || $0.text != page.title }.map(\.text), fields: fields,
+            text: SearchIndex.plainText(ofHTML: (page.frontMatter.summary.map { $0 + " " } ?? "") + html))
     }
 
-    private func link(toPage i: Int) -> LinkView {
+    func link(toPage i: Int) -> LinkView {
         LinkView(title: index.pages[i].title, url: index.url(of: index.pages[i]))
     }
 
@@ -158,60 +244,46 @@ package struct SiteRenderer: Sendable {
 
     // MARK: - Tags
 
-    /// The folder of the generated tag pages.
-    package static let tagsFolder = "tags"
-
-    package static func tagSlug(_ tag: String) -> String { HeadingSlugger.baseSlug(tag) }
-
-    func tagURL(_ tag: String) -> String { index.url(Self.tagsFolder + "/" + Self.tagSlug(tag) + "/") }
-
     /// Tag → pages, tags sorted by name and pages by title.
-    package var tagged: [(tag: String, pages: [Int])] {
-        var byTag: [String: [Int]] = [:]
-        for (i, page) in index.pages.enumerated() {
-            for tag in Set(page.frontMatter.tags) { byTag[tag, default: []].append(i) }
-        }
-        return byTag.keys.sorted { $0.lowercased() < $1.lowercased() }.map { tag in
-            (tag, byTag[tag]!.sorted { index.pages[$0].title.lowercased() < index.pages[$1].title.lowercased() })
-        }
+    private func pages(taggedWith tag: String) -> [Int] {
+        index.pages.indices.filter { index.pages[$0].frontMatter.tags.contains(tag) }
+            .sorted { index.pages[$0].title.lowercased() < index.pages[$1].title.lowercased() }
     }
 
-    /// The page listing every page with one tag, and the page listing all tags.
-    package func renderTagPages() -> [(outputPath: String, html: String, diagnostics: [Diagnostic])] {
-        let all = tagged
-        guard !all.isEmpty else { return [] }
-        var result: [(String, String, [Diagnostic])] = []
-        let folderURL = index.url(Self.tagsFolder + "/")
-        for (tag, pages) in all {
-            let url = tagURL(tag)
-            let view = PageView(
-                site: site, title: "Tagged “\(tag)”", url: url, kind: "tag", summary: nil, body: nil, showTitle: true,
-                navigation: navigation(folder: "", current: ""),
-                breadcrumbs: [LinkView(title: index.navigation.root.title, url: index.basePath), LinkView(title: "Tags", url: folderURL)],
-                entries: pages.map { link(toPage: $0) }, params: [:])
-            let (html, problems) = renderView(view, template: "section", file: "tags")
-            result.append((Self.tagsFolder + "/" + Self.tagSlug(tag) + "/index.html", html, problems))
-        }
+    func tagView(_ tag: String) -> (PageView, String, String) {
         let view = PageView(
-            site: site, title: "Tags", url: folderURL, kind: "tags", summary: nil, body: nil, showTitle: true,
+            site: siteView, title: "Tagged “\(tag)”", url: site.url(.tag(tag)), kind: "tag", summary: nil, body: nil, showTitle: true,
+            navigation: navigation(folder: "", current: ""),
+            breadcrumbs: [LinkView(title: index.navigation.root.title, url: index.basePath), LinkView(title: "Tags", url: site.url(.tags))],
+            entries: pages(taggedWith: tag).map { link(toPage: $0) }, params: TemplateParams())
+        return (view, "section", "tags")
+    }
+
+    func tagIndexView() -> (PageView, String, String) {
+        var counts: [String: Int] = [:]
+        for page in index.pages { for tag in Set(page.frontMatter.tags) { counts[tag, default: 0] += 1 } }
+        let tags = counts.keys.sorted { $0.lowercased() < $1.lowercased() }
+        let view = PageView(
+            site: siteView, title: "Tags", url: site.url(.tags), kind: "tags", summary: nil, body: nil, showTitle: true,
             navigation: navigation(folder: "", current: ""),
             breadcrumbs: [LinkView(title: index.navigation.root.title, url: index.basePath)],
-            entries: all.map { LinkView(title: $0.tag, url: tagURL($0.tag), detail: "\($0.pages.count) page\($0.pages.count == 1 ? "" : "s")") },
-            params: [:])
-        let (html, problems) = renderView(view, template: "section", file: "tags")
-        result.append((Self.tagsFolder + "/index.html", html, problems))
-        return result
+            entries: tags.map { tag in
+                let n = counts[tag] ?? 0
+                return LinkView(title: tag, url: site.url(.tag(tag)), detail: "\(n) page\(n == 1 ? "" : "s")")
+            },
+            params: TemplateParams())
+        return (view, "section", "tags")
     }
 
-    // MARK: - Aliases
+    // MARK: - Aliases, sections, 404
 
     /// A small page that sends readers of an old address to the page's URL.
-    package func renderRedirect(toPage i: Int) -> (html: String, diagnostics: [Diagnostic]) {
+    func redirectView(toPage i: Int) -> (PageView, String, String) {
         let page = index.pages[i]
         let view = PageView(
-            site: site, title: page.title, url: index.url(of: page), kind: "redirect", summary: nil, body: nil,
-            showTitle: false, navigation: "", breadcrumbs: [], entries: [], params: [:])
-        return renderView(view, template: "redirect", file: page.source.displayPath)
+            site: siteView, title: page.title, url: index.url(of: page), kind: "redirect", summary: nil, body: nil,
+            showTitle: false, navigation: "", breadcrumbs: [], entries: [], params: TemplateParams())
+        return (view, "redirect", page.source.displayPath)
     }
 
     /// The pages and subsections of a folder index page, for templates that list them.
@@ -221,53 +293,37 @@ package struct SiteRenderer: Sendable {
     }
 
     /// Renders the generated page of a folder that has no index page of its own.
-    package func renderSection(_ node: NavigationNode) -> (html: String, diagnostics: [Diagnostic]) {
+    func sectionView(_ node: NavigationNode) -> (PageView, String, String) {
         let url = index.url(node.urlPath)
         let view = PageView(
-            site: site, title: node.title, url: url, kind: "section", summary: nil, body: nil, showTitle: true,
+            site: siteView, title: node.title, url: url, kind: "section", summary: nil, body: nil, showTitle: true,
             navigation: navigation(folder: node.folder ?? "", current: url),
             breadcrumbs: breadcrumbs(for: node.urlPath, includingLast: false),
             entries: node.children.map { LinkView(title: $0.title, url: index.url($0.urlPath), isSection: $0.isSection) },
-            params: [:])
-        return renderView(view, template: "section", file: node.folder ?? "")
+            params: TemplateParams())
+        return (view, "section", node.folder ?? "")
     }
 
     /// The handbook's own "page not found" page.
-    package func renderNotFound() -> (html: String, diagnostics: [Diagnostic]) {
+    func notFoundView() -> (PageView, String, String) {
         let view = PageView(
-            site: site, title: "Page not found", url: index.basePath + "404.html", kind: "404", summary: nil,
+            site: siteView, title: "Page not found", url: site.url(.notFound), kind: "404", summary: nil,
             body: nil, showTitle: true, navigation: navigation(folder: "", current: ""), breadcrumbs: [], entries: [],
-            params: [:])
-        return renderView(view, template: "404", file: "404")
+            params: TemplateParams())
+        return (view, "404", "404")
     }
 
     func renderView(_ view: PageView, template: String, file: String) -> (html: String, diagnostics: [Diagnostic]) {
         guard let html = theme.library.render(view, withTemplate: template) else {
-            return ("", [.error("template.missing", at: SourceLocation(file: file), "there is no template '\(template).mustache'")])
+            return ("", [.error(DiagnosticID.templateMissing, at: SourceLocation(file: file), "there is no template '\(template).mustache'")])
         }
         return (html, [])
     }
 }
 
-func escapeHTML(_ s: String) -> String {
-    guard s.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else { return s }
-    var out = ""
-    for c in s {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(c)
-        }
-    }
-    return out
-}
-
 /// Adds `aria-current="page"` to the first `<a href="url">` in `html`.
 func markCurrent(in html: String, url: String) -> String {
-    let needle = Array("<a href=\"\(escapeHTML(url))\">".utf8)
+    let needle = Array("<a href=\"\(Escape.html(url))\">".utf8)
     var html = html
     return html.withUTF8 { haystack -> String in
         guard let start = firstOffset(of: needle, in: haystack) else { return String(decoding: haystack, as: UTF8.self) }

@@ -1,10 +1,11 @@
+import HandbookContent
 import Mustache
 
 // View models handed to the templates. Each conforms to `MustacheParent` so
 // that swift-mustache reads fields by name instead of through reflection.
 
 /// Site-wide values, the same on every page.
-package struct SiteView: Sendable, MustacheParent {
+package struct SiteView: Sendable, Hashable, MustacheParent {
     package var title: String
     package var language: String
     /// URL of the home page (the base path).
@@ -28,7 +29,7 @@ package struct SiteView: Sendable, MustacheParent {
 }
 
 /// A titled link: breadcrumbs, section entries, tags, previous and next.
-package struct LinkView: Sendable, MustacheParent {
+package struct LinkView: Sendable, Hashable, MustacheParent {
     package var title: String
     package var url: String
     package var isSection = false
@@ -47,7 +48,7 @@ package struct LinkView: Sendable, MustacheParent {
 }
 
 /// One entry of a page's table of contents (its h2 and h3 headings).
-package struct TOCEntryView: Sendable, MustacheParent {
+package struct TOCEntryView: Sendable, Hashable, MustacheParent {
     package var title: String
     package var url: String
     package var level: Int
@@ -65,7 +66,7 @@ package struct TOCEntryView: Sendable, MustacheParent {
 
 /// One entry of a sidebar list. `children` is the HTML of the entry's own
 /// list when it is open (inserted with `{{{children}}}`), else empty.
-struct NavigationEntryView: Sendable, MustacheParent {
+struct NavigationEntryView: Sendable, Hashable, MustacheParent {
     var title: String
     var url: String
     var isSection: Bool
@@ -83,7 +84,7 @@ struct NavigationEntryView: Sendable, MustacheParent {
 }
 
 /// The entries of one folder, as `navigation.mustache` sees them.
-struct NavigationListView: Sendable, MustacheParent {
+struct NavigationListView: Sendable, Hashable, MustacheParent {
     var entries: [NavigationEntryView]
 
     func child(named name: String) -> Any? {
@@ -92,7 +93,7 @@ struct NavigationListView: Sendable, MustacheParent {
 }
 
 /// A page (or a generated section page) as its template sees it.
-package struct PageView: Sendable, MustacheParent {
+package struct PageView: Sendable, Hashable, MustacheParent {
     package var site: SiteView
     package var title: String
     package var url: String
@@ -125,7 +126,7 @@ package struct PageView: Sendable, MustacheParent {
     package var groups: [ReportGroupView] = []
     package var review: ReviewView?
     /// Front matter keys Handbook does not know, for custom templates.
-    package var params: [String: any Sendable]
+    package var params: TemplateParams
 
     package func child(named name: String) -> Any? {
         switch name {
@@ -162,6 +163,29 @@ package struct PageView: Sendable, MustacheParent {
         case "review": review
         case "params": params
         default: nil
+        }
+    }
+}
+
+/// Front matter keys Handbook does not know (`{{params.team_size}}`), as
+/// plain values for the templates.
+package struct TemplateParams: Sendable, Hashable, MustacheParent {
+    private let entries: [(key: String, value: YAMLValue)]
+
+    package init(_ entries: [(key: String, value: YAMLValue)] = []) { self.entries = entries }
+
+    package func child(named name: String) -> Any? {
+        entries.first { $0.key == name }?.value.plain
+    }
+
+    package static func == (a: TemplateParams, b: TemplateParams) -> Bool {
+        a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        for entry in entries {
+            hasher.combine(entry.key)
+            hasher.combine(entry.value)
         }
     }
 }

@@ -22,20 +22,16 @@ import Testing
         #expect(parse("", at: "README.md").0.title == "Site")
     }
 
-    @Test func urlsAndIDs() {
+    /// Addresses are the index's: `RoutePathsTests`.
+    @Test func ids() {
         let em = parse("", at: "roles/engineering-manager.md").0
         #expect(em.id == "roles/engineering-manager")
-        #expect(em.urlPath == "roles/engineering-manager/")
-        #expect(em.outputPath == "roles/engineering-manager/index.html")
         for name in ["index.md", "_index.md", "README.md"] {
             let index = parse("", at: "roles/" + name).0
             #expect(index.isFolderIndex)
-            #expect(index.urlPath == "roles/")
-            #expect(index.outputPath == "roles/index.html")
+            #expect(index.id == "roles")
         }
-        let home = parse("", at: "README.md").0
-        #expect(home.urlPath == "")
-        #expect(home.outputPath == "index.html")
+        #expect(parse("", at: "README.md").0.id == "index")
         #expect(parse("---\nid: em\n---\n", at: "roles/x.md").0.id == "em")
     }
 

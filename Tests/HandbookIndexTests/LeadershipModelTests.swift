@@ -140,7 +140,7 @@ import Testing
         #expect(schedule.status[old]?.due.description == "2026-02-28", "a month after 31 January is the end of February")
         #expect(schedule.stalePages.map { site.index.pages[$0].source.path } == ["default.md", "old.md"])
         #expect(schedule.status[site.index.pageIndex(atSource: "undated.md")!] == nil)
-        let warnings = ReviewCheck.check(site.index, schedule)
+        let warnings = ReviewCheck.check(site.model)
         #expect(warnings.map { "\($0.location!.file):\($0.location!.line):\($0.location!.column)" } == ["content/default.md:2:16", "content/old.md:2:16"])
         #expect(warnings[1].message == "last reviewed 2026-01-31, due for review since 2026-02-28")
     }

@@ -5,11 +5,12 @@ import HandbookDiagnostics
 /// on other pages and on the same page. Anchors are heading ids (GitHub's
 /// rules, or `{#id}`) and `id`/`name` attributes in raw HTML.
 enum AnchorCheck {
-    static func check(_ index: SiteIndex, _ graph: LinkGraph, pages: [Int]? = nil) -> [Diagnostic] {
+    static func check(_ site: SiteModel, page p: Int) -> [Diagnostic] {
+        let index = site.index
         var diagnostics: [Diagnostic] = []
-        for p in pages ?? Array(index.pages.indices) {
+        do {
             let page = index.pages[p]
-            for entry in graph.entries[p] {
+            for entry in site.graph.entries[p] {
                 let target: Int
                 let fragment: String
                 switch entry.resolution {
@@ -26,7 +27,7 @@ enum AnchorCheck {
                 let name = target == p ? "this page" : "'\(index.pages[target].source.path)'"
                 diagnostics.append(
                     .warning(
-                        "link.broken-anchor",
+                        DiagnosticID.linkBrokenAnchor,
                         at: SourceLocation(file: page.source.displayPath, line: link.line, column: link.column),
                         "\(name) has no anchor '#\(fragment)'",
                         note: note(for: fragment, anchors: anchors, in: index.pages[target])))

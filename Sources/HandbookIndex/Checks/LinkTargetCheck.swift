@@ -5,13 +5,14 @@ import HandbookMarkdown
 /// Links whose target is missing (`link.broken`), a draft (`link.draft`),
 /// several pages (`link.ambiguous`) or a script URL (`link.unsafe`).
 enum LinkTargetCheck {
-    static func check(_ index: SiteIndex, _ graph: LinkGraph, pages: [Int]? = nil) -> [Diagnostic] {
+    static func check(_ site: SiteModel, page p: Int) -> [Diagnostic] {
+        let index = site.index
         var diagnostics: [Diagnostic] = []
         lazy var candidates: [String] = index.pages.map { String($0.source.path.dropLast(3)) }
             + index.navigation.sections.compactMap(\.folder).filter { !$0.isEmpty } + index.assets.sorted()
-        for p in pages ?? Array(index.pages.indices) {
+        do {
             let page = index.pages[p]
-            for entry in graph.entries[p] {
+            for entry in site.graph.entries[p] {
                 let link = entry.link
                 let at = SourceLocation(file: page.source.displayPath, line: link.line, column: link.column)
                 let what = link.kind == .image ? "image" : "link"
@@ -19,23 +20,23 @@ enum LinkTargetCheck {
                 case .broken(let target):
                     diagnostics.append(
                         .warning(
-                            "link.broken", at: at, "\(what) target '\(link.destination)' does not exist",
+                            DiagnosticID.linkBroken, at: at, "\(what) target '\(link.destination)' does not exist",
                             note: suggestion(for: target, kind: link.kind, index: index, candidates: candidates)))
                 case .draft(let path):
                     diagnostics.append(
                         .warning(
-                            "link.draft", at: at, "\(what) to '\(link.destination)', which is a draft and is not published",
+                            DiagnosticID.linkDraft, at: at, "\(what) to '\(link.destination)', which is a draft and is not published",
                             note: "publish \(path) (remove `draft: true`) or remove the link"))
                 case .ambiguous(let matches):
                     let names = matches.map { "\(index.pages[$0].source.path) (\"\(index.pages[$0].title)\")" }
                     diagnostics.append(
                         .warning(
-                            "link.ambiguous", at: at, "wiki link '[[\(link.destination)]]' matches \(matches.count) pages",
+                            DiagnosticID.linkAmbiguous, at: at, "wiki link '[[\(link.destination)]]' matches \(matches.count) pages",
                             note: "candidates: \(names.joined(separator: ", ")); write the path or id instead"))
                 case .unsafe:
                     diagnostics.append(
                         .warning(
-                            "link.unsafe", at: at, "\(what) uses a script or data URL, which is never published",
+                            DiagnosticID.linkUnsafe, at: at, "\(what) uses a script or data URL, which is never published",
                             note: "the link is emptied in the output"))
                 default:
                     continue

@@ -1,20 +1,42 @@
 import HandbookDiagnostics
 
-/// All the checks the index runs, in one place, each a small rule of its own.
+/// The checks a build runs, listed once. Each rule lives in a file of its own
+/// under `Checks/`, with its identifiers in `DiagnosticID`.
 package enum SiteChecks {
-    package static func run(_ index: SiteIndex, _ graph: LinkGraph) -> [Diagnostic] {
-        index.diagnostics + LinkTargetCheck.check(index, graph) + AnchorCheck.check(index, graph)
-            + OrphanCheck.check(index, graph)
+    /// Rules over one page's own links. They depend on the page's text, so
+    /// the preview server re-runs them for the pages whose text changed.
+    static let pageRules: [@Sendable (SiteModel, Int) -> [Diagnostic]] = [
+        LinkTargetCheck.check,
+        AnchorCheck.check,
+    ]
+
+    /// Rules over the site's metadata (addresses, ids, the leadership model,
+    /// who links to whom), re-run when any of it changes.
+    static let siteRules: [@Sendable (SiteModel, Options) -> [Diagnostic]] = [
+        { site, _ in site.index.diagnostics },
+        { site, _ in site.routes.diagnostics },
+        { site, _ in site.leadership.diagnostics },
+        { site, _ in OrphanCheck.check(site) },
+        { site, options in options.overdueReviews ? ReviewCheck.check(site) : [] },
+    ]
+
+    package struct Options: Sendable, Hashable {
+        /// `check --stale`: pages past their review date are warnings.
+        package var overdueReviews = false
+
+        package init(overdueReviews: Bool = false) { self.overdueReviews = overdueReviews }
     }
 
-    /// Checks that depend on metadata only (links between pages, not their positions).
-    package static func orphans(_ index: SiteIndex, _ graph: LinkGraph) -> [Diagnostic] {
-        OrphanCheck.check(index, graph)
+    /// Every check.
+    package static func run(_ site: SiteModel, options: Options = Options()) -> [Diagnostic] {
+        siteChecks(site, options: options) + pageChecks(site, pages: Array(site.index.pages.indices))
     }
 
-    /// The checks of some pages' own links (the preview server re-checks only
-    /// the pages whose text changed when no page's metadata did).
-    package static func links(of pages: [Int], _ index: SiteIndex, _ graph: LinkGraph) -> [Diagnostic] {
-        LinkTargetCheck.check(index, graph, pages: pages) + AnchorCheck.check(index, graph, pages: pages)
+    package static func siteChecks(_ site: SiteModel, options: Options) -> [Diagnostic] {
+        siteRules.flatMap { $0(site, options) }
+    }
+
+    package static func pageChecks(_ site: SiteModel, pages: [Int]) -> [Diagnostic] {
+        pages.flatMap { page in pageRules.flatMap { $0(site, page) } }
     }
 }

@@ -28,8 +28,8 @@ package struct LinkGraph: Sendable {
     /// Pages linking to each page, by title, without duplicates or self-links.
     package let backlinks: [[Backlink]]
 
-    package init(index: SiteIndex) {
-        let resolver = LinkResolver(index: index)
+    package init(index: SiteIndex, routes: RouteTable) {
+        let resolver = LinkResolver(index: index, routes: routes)
         // target → source → sections, in the order first seen.
         var backlinks = Array(repeating: [Int: [Backlink.Section]](), count: index.pages.count)
         var entries: [[Entry]] = []
@@ -63,8 +63,8 @@ package struct LinkGraph: Sendable {
     /// The graph after some pages changed without changing their metadata:
     /// their links resolve to the same targets (and backlinks stay), only the
     /// positions differ, so only their entries are resolved again.
-    package func updating(pages changed: [Int], index: SiteIndex) -> LinkGraph {
-        let resolver = LinkResolver(index: index)
+    package func updating(pages changed: [Int], index: SiteIndex, routes: RouteTable) -> LinkGraph {
+        let resolver = LinkResolver(index: index, routes: routes)
         var copy = self
         for i in changed {
             let page = index.pages[i]
@@ -76,26 +76,8 @@ package struct LinkGraph: Sendable {
         return copy
     }
 
-    /// The rewrites of one page's links, keyed by position and destination, for
-    /// the render stage's second pass over the same Markdown.
-    package func rewrites(forPage index: Int) -> [LinkKey: LinkRewrite] {
-        var result: [LinkKey: LinkRewrite] = [:]
-        for entry in entries[index] {
-            if let rewrite = entry.rewrite { result[LinkKey(entry.link)] = rewrite }
-        }
-        return result
-    }
-}
-
-/// A link's identity within its page: where it is and what it says.
-package struct LinkKey: Hashable, Sendable {
-    var line: Int
-    var column: Int
-    var destination: String
-
-    package init(_ link: LinkReference) {
-        line = link.line
-        column = link.column
-        destination = link.destination
+    /// What link `link` of page `page` becomes in the output (nil: as written).
+    package func rewrite(page: Int, link: Int) -> LinkRewrite? {
+        entries[page].indices.contains(link) ? entries[page][link].rewrite : nil
     }
 }

@@ -15,8 +15,12 @@ import HandbookMarkdown
 /// - `href` and `src` in raw HTML, like Markdown links.
 package struct LinkResolver: Sendable {
     package let index: SiteIndex
+    package let routes: RouteTable
 
-    package init(index: SiteIndex) { self.index = index }
+    package init(index: SiteIndex, routes: RouteTable) {
+        self.index = index
+        self.routes = routes
+    }
 
     package enum Resolution: Sendable, Equatable {
         /// Not a link into the site (`https://elsewhere`, `mailto:`).
@@ -25,8 +29,9 @@ package struct LinkResolver: Sendable {
         case sameDocument(fragment: String)
         /// A page, by its index in `SiteIndex.pages`.
         case page(Int, fragment: String?, query: String)
-        /// The generated page of a folder without an index page.
-        case section(urlPath: String, fragment: String?)
+        /// A page or file Handbook generates (a section page, a tag page, the
+        /// org chart, a ladder's level…), by its index in `RouteTable.routes`.
+        case generated(Int, fragment: String?)
         /// A file under the content folder.
         case asset(String)
         /// A page that exists but is a draft (not published).
@@ -124,19 +129,25 @@ package struct LinkResolver: Sendable {
                 if let home = index.navigation.root.sourcePath.flatMap(index.pageIndex(atSource:)) {
                     return .page(home, fragment: fragment, query: query)
                 }
-                return .section(urlPath: "", fragment: fragment)
+                if let r = routes.index(of: .section(folder: "")) { return .generated(r, fragment: fragment) }
+                continue
             }
             if let i = index.pageIndex(atSource: candidate) { return .page(i, fragment: fragment, query: query) }
             if index.assets.contains(candidate) { return .asset(candidate) }
             if let i = index.pageIndex(atSource: candidate + ".md") { return .page(i, fragment: fragment, query: query) }
-            if let folder = index.navigation.section(forFolder: candidate) {
-                if let i = folder.sourcePath.flatMap(index.pageIndex(atSource:)) {
-                    return .page(i, fragment: fragment, query: query)
-                }
-                return .section(urlPath: folder.urlPath, fragment: fragment)
+            if let folder = index.navigation.section(forFolder: candidate),
+                let i = folder.sourcePath.flatMap(index.pageIndex(atSource:))
+            {
+                return .page(i, fragment: fragment, query: query)
             }
             if index.drafts[candidate] != nil { return .draft(sourcePath: candidate) }
             if index.drafts[candidate + ".md"] != nil { return .draft(sourcePath: candidate + ".md") }
+            // What Handbook generates is a link target like any page.
+            for address in [candidate + "/", candidate] {
+                if let route = routes.route(atURLPath: address), let r = routes.index(of: route.kind) {
+                    return .generated(r, fragment: fragment)
+                }
+            }
         }
         return .broken(target: target)
     }
@@ -176,8 +187,8 @@ package struct LinkResolver: Sendable {
             let page = index.pages[i]
             let url = index.url(of: page) + query + (fragment.map { "#" + $0 } ?? "")
             return LinkRewrite(url: url, text: link.kind == .wiki ? page.title : nil)
-        case .section(let urlPath, let fragment):
-            return LinkRewrite(url: index.url(urlPath) + (fragment.map { "#" + $0 } ?? ""))
+        case .generated(let r, let fragment):
+            return LinkRewrite(url: index.url(of: routes.routes[r]) + (fragment.map { "#" + $0 } ?? ""))
         case .asset(let path):
             return LinkRewrite(url: index.url(path))
         case .sameDocument(let fragment) where link.kind == .wiki:

@@ -1,0 +1,33 @@
+import Dispatch
+import HandbookContent
+import HandbookDiagnostics
+
+/// One run of the stages: their times and the diagnostics they emit, and
+/// the result the caller turns into output and an exit status.
+struct BuildRun {
+    private let start = DispatchTime.now().uptimeNanoseconds
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var stageTimes: [(stage: String, seconds: Double)] = []
+    var engine: DiagnosticEngine
+    let output: String
+
+    init(options: BuildOptions) {
+        engine = DiagnosticEngine(treatWarningsAsErrors: options.strict)
+        output = options.output ?? SiteLayout.absolutePath("public", relativeTo: SiteLayout.absolutePath(options.site))
+    }
+
+    /// Closes the current stage's time.
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        stageTimes.append((stage, Double(now - last) / 1e9))
+        last = now
+    }
+
+    var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+
+    func result(_ outcome: BuildResult.Outcome, pages: Int = 0, sourcePages: Int = 0) -> BuildResult {
+        BuildResult(
+            outcome: outcome, diagnostics: engine.diagnostics.sortedForOutput(), pageCount: pages, sourcePageCount: sourcePages,
+            stageTimes: stageTimes, totalSeconds: seconds, output: output)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import HandbookContent
+import HandbookDiagnostics
+import HandbookIndex
+import HandbookMarkdown
+import HandbookRender
+import HandbookSystem
+
+/// The configure stage's value: where everything is and how to read and
+/// render it. Build, check and serve all start from it.
+package struct Configuration: Sendable {
+    package var layout: SiteLayout
+    package var theme: Theme
+    /// The resolved output folder (symbolic links followed).
+    package var output: String
+    package var today: CalendarDate
+    /// Identifies everything here that changes how every page parses or renders.
+    package var key: SettingsKey
+
+    package var config: SiteConfig { layout.config }
+
+    package var indexSettings: SiteIndex.Settings {
+        SiteIndex.Settings(
+            basePath: config.basePath, baseURL: config.absoluteBaseURL, repoURL: config.repoURL, contentPrefix: layout.contentPrefix)
+    }
+
+    /// Folders and files a change in which can change the site.
+    package var watchedPaths: [String] { [layout.contentDir, layout.templatesDir, layout.configFile].compactMap { $0 } }
+
+    /// Real folders assets may be served from; nil when `follow_symlinks: true`.
+    package var assetRoots: [String]? {
+        config.followSymlinks ? nil : [layout.contentDir, layout.templatesDir, Theme.builtInDirectory].compactMap { $0 }
+    }
+}
+
+/// The settings a page's parse and render depend on (not its own text).
+package struct SettingsKey: Hashable, Sendable {
+    var configText: Data?
+    var baseURL: String?
+    var contentDir: String
+}
+
+enum Configure {
+    /// Reads `handbook.yml`, applies the command's options, resolves the output
+    /// folder (a build that writes must be allowed to replace it) and loads
+    /// the theme. Nil when the site cannot be built; the reasons are emitted.
+    static func run(_ options: BuildOptions, engine: inout DiagnosticEngine) -> (Configuration?, unusable: Bool) {
+        let (loaded, configDiagnostics) = SiteLayout.load(root: options.site)
+        engine.emit(configDiagnostics)
+        guard var layout = loaded else { return (nil, true) }
+        if let baseURL = options.baseURL { layout.config.baseURL = baseURL }
+        let given = options.output ?? SiteLayout.absolutePath("public", relativeTo: layout.root)
+        var output = FileSystem.resolvedPath(SiteLayout.absolutePath(given))
+        if options.write {
+            switch OutputLocation.resolve(options.output, layout: layout) {
+            case .success(let folder): output = folder
+            case .failure(let refusal):
+                engine.emit(.error(DiagnosticID.outputUnsafe, at: nil, refusal.description))
+                return (nil, true)
+            }
+        }
+        let (theme, themeDiagnostics) = Theme.load(siteTemplates: layout.templatesDir, displayRoot: layout.root)
+        engine.emit(themeDiagnostics)
+        guard let theme else { return (nil, false) }
+        let key = SettingsKey(
+            configText: layout.configFile.flatMap { FileManager.default.contents(atPath: $0) }, baseURL: options.baseURL,
+            contentDir: layout.contentDir)
+        return (Configuration(layout: layout, theme: theme, output: output, today: options.today ?? CalendarDate.today(), key: key), false)
+    }
+}

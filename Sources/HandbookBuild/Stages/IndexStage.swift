@@ -1,0 +1,69 @@
+import HandbookContent
+import HandbookDiagnostics
+import HandbookIndex
+import HandbookRender
+
+/// The index, route and validate stages, with memory: when no page's
+/// metadata, no setting, template or file changed (a prose edit), the last
+/// site is kept and only the changed pages' links are resolved and checked
+/// again.
+struct IndexStage {
+    /// What the three stages produced.
+    struct Site: Sendable {
+        var key: SiteKey
+        var model: SiteModel
+        var renderer: SiteRenderer
+        /// Diagnostics of the site's metadata (addresses, ids, leadership, orphans).
+        var siteDiagnostics: [Diagnostic]
+        /// Each page's link diagnostics, by page index.
+        var pageDiagnostics: [[Diagnostic]]
+
+        var diagnostics: [Diagnostic] { siteDiagnostics + pageDiagnostics.flatMap { $0 } }
+    }
+
+    private var last: Site?
+
+    /// The site, and the pages whose text changed when the site was kept (nil:
+    /// the site was built anew and everything may have changed).
+    mutating func run(
+        _ entries: [ParseStage.Entry], assets: [SourceFile], fresh: Set<String>, configuration: Configuration,
+        checks: SiteChecks.Options, lap: (String) -> Void
+    ) -> (site: Site, changedPages: Set<Int>?) {
+        let pages = entries.map(\.page)
+        let key = SiteKey(
+            settings: configuration.key, theme: configuration.theme.fingerprint, today: configuration.today, checks: checks,
+            assets: assets.map(\.path), pages: pages.map(PageMetadataKey.init))
+        if var site = last, site.key == key {
+            var replacements: [Int: Page] = [:]
+            for page in pages where fresh.contains(page.source.path) {
+                if let i = site.model.index.pageIndex(atSource: page.source.path) { replacements[i] = page }
+            }
+            site.model = site.model.replacing(replacements)
+            site.renderer = site.renderer.updating(site: site.model)
+            for i in replacements.keys { site.pageDiagnostics[i] = SiteChecks.pageChecks(site.model, pages: [i]) }
+            lap("index")
+            last = site
+            return (site, Set(replacements.keys))
+        }
+
+        // index
+        let index = SiteIndex(pages: pages, assets: assets, settings: configuration.indexSettings)
+        let leadership = LeadershipModel(index: index)
+        let reviews = ReviewSchedule(index: index, today: configuration.today, defaultInterval: configuration.config.reviewEvery)
+        lap("index")
+        // route
+        let routes = RouteTable(
+            index: index, leadership: leadership, inputs: .init(themeAssets: Array(configuration.theme.assets.keys)))
+        let model = SiteModel(
+            index: index, leadership: leadership, reviews: reviews, routes: routes, graph: LinkGraph(index: index, routes: routes))
+        lap("route")
+        // validate
+        let pageDiagnostics = parallelMap(Array(index.pages.indices)) { SiteChecks.pageChecks(model, pages: [$0]) }
+        let site = Site(
+            key: key, model: model, renderer: SiteRenderer(site: model, theme: configuration.theme, config: configuration.config),
+            siteDiagnostics: SiteChecks.siteChecks(model, options: checks), pageDiagnostics: pageDiagnostics)
+        lap("validate")
+        last = site
+        return (site, nil)
+    }
+}

@@ -1,0 +1,67 @@
+import HandbookContent
+import HandbookMarkdown
+
+/// Every address Handbook writes, decided here and nowhere else. Paths are
+/// below the site's base path, without a leading slash: `roles/tech-lead/`
+/// (a folder, written as `roles/tech-lead/index.html`) or `sitemap.xml`.
+package enum RoutePaths {
+    /// A Markdown page: `roles/em.md` → `roles/em/`; a folder's index page
+    /// (`index.md`, `_index.md`, `README.md`) → its folder; the home page → ``.
+    package static func page(_ sourcePath: String) -> String {
+        let folder = sourcePath.lastIndex(of: "/").map { String(sourcePath[..<$0]) } ?? ""
+        if PagePaths.indexPriority(of: sourcePath) != nil { return folder.isEmpty ? "" : folder + "/" }
+        return String(sourcePath.dropLast(3)) + "/"  // ".md"
+    }
+
+    /// The generated page of a folder without an index page.
+    package static func section(_ folder: String) -> String { folder.isEmpty ? "" : folder + "/" }
+
+    /// An `aliases` entry: `/old/em/` → `old/em/`, `/old/em.html` → `old/em.html`;
+    /// nil when it is not a path inside the site.
+    package static func alias(_ alias: String, basePath: String) -> String? {
+        var path = alias
+        if let scheme = path.range(of: "://") {
+            guard let slash = path[scheme.upperBound...].firstIndex(of: "/") else { return nil }
+            path = String(path[slash...])
+        }
+        if basePath != "/", path.hasPrefix(basePath) { path = "/" + path.dropFirst(basePath.count) }
+        let parts = path.split(separator: "/").map(String.init)
+        guard !parts.isEmpty, !parts.contains(".."), !parts.contains(".") else { return nil }
+        let joined = parts.joined(separator: "/")
+        if joined.hasSuffix(".html") || joined.hasSuffix(".htm") { return joined }
+        return joined + "/"
+    }
+
+    package static let tags = "tags/"
+    package static func tag(_ name: String) -> String { tags + slug(name) + "/" }
+
+    /// The pages derived from a ladder, below the ladder page's own path.
+    package static func ladderTrack(_ ladder: String, track: String) -> String { ladder + "tracks/" + slug(track) + "/" }
+    package static func ladderLevel(_ ladder: String, level: String) -> String { ladder + "levels/" + slug(level) + "/" }
+    package static func sideBySide(_ ladder: String) -> String { ladder + "side-by-side/" }
+
+    package static let orgChart = "org-chart/"
+    package static let processes = "reports/processes/"
+    package static let staleReport = "reports/stale/"
+    package static let unownedReport = "reports/unowned/"
+    package static let ownershipFeed = "reports/ownership.json"
+    package static let notFound = "404.html"
+    package static let sitemap = "sitemap.xml"
+    package static let robots = "robots.txt"
+
+    /// The theme's static files and the search index live apart from content.
+    package static let themeFolder = "_handbook/"
+    package static func themeAsset(_ name: String) -> String { themeFolder + name }
+    package static let searchIndex = themeFolder + "search-index.json"
+
+    /// A file under the content folder keeps its path.
+    package static func contentAsset(_ path: String) -> String { path }
+
+    /// The file written for an address: a folder address gets `index.html`.
+    package static func outputPath(of urlPath: String) -> String {
+        urlPath.isEmpty || urlPath.hasSuffix("/") ? urlPath + "index.html" : urlPath
+    }
+
+    /// Tag names, track and level ids in addresses: GitHub's heading slugs.
+    package static func slug(_ name: String) -> String { HeadingSlugger.baseSlug(name) }
+}

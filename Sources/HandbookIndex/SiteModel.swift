@@ -1,0 +1,51 @@
+import HandbookContent
+import HandbookDiagnostics
+
+/// Everything the index and route stages know of the whole site, for the
+/// checks and the render stage: the pages and their lookups, the leadership
+/// model, review dates, every output's address, and every link resolved
+/// against those addresses.
+package struct SiteModel: Sendable {
+    package private(set) var index: SiteIndex
+    package let leadership: LeadershipModel
+    package let reviews: ReviewSchedule
+    package let routes: RouteTable
+    package private(set) var graph: LinkGraph
+
+    package init(index: SiteIndex, leadership: LeadershipModel, reviews: ReviewSchedule, routes: RouteTable, graph: LinkGraph) {
+        self.index = index
+        self.leadership = leadership
+        self.reviews = reviews
+        self.routes = routes
+        self.graph = graph
+    }
+
+    /// The index, route and link stages in one call (tests and tools).
+    package init(
+        pages: [Page], assets: [SourceFile], settings: SiteIndex.Settings, today: CalendarDate = CalendarDate(year: 2026, month: 1, day: 1),
+        reviewEvery: ReviewInterval? = ReviewInterval("6m"), themeAssets: [String] = []
+    ) {
+        let index = SiteIndex(pages: pages, assets: assets, settings: settings)
+        let leadership = LeadershipModel(index: index)
+        let routes = RouteTable(index: index, leadership: leadership, inputs: .init(themeAssets: themeAssets))
+        self.init(
+            index: index, leadership: leadership, reviews: ReviewSchedule(index: index, today: today, defaultInterval: reviewEvery),
+            routes: routes, graph: LinkGraph(index: index, routes: routes))
+    }
+
+    /// The same site with some pages replaced by versions whose metadata did
+    /// not change (only their prose and positions differ): every address,
+    /// lookup and the leadership model stay; only their links are resolved again.
+    package func replacing(_ replacements: [Int: Page]) -> SiteModel {
+        guard !replacements.isEmpty else { return self }
+        var copy = self
+        copy.index = index.replacing(replacements)
+        copy.graph = graph.updating(pages: replacements.keys.sorted(), index: copy.index, routes: routes)
+        return copy
+    }
+
+    package func url(of route: Route) -> String { index.url(of: route) }
+
+    /// The URL of a generated output; `` when the site does not have it.
+    package func url(_ kind: Route.Kind) -> String { routes.route(kind).map(index.url(of:)) ?? "" }
+}
