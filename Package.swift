@@ -35,11 +35,13 @@ let package = Package(
             name: "HandbookContent",
             dependencies: ["HandbookDiagnostics", "HandbookMarkdown", "HandbookSystem", "Yams"]
         ),
+        // `handbook init` and `handbook new`: the files they write.
+        .target(name: "HandbookScaffold", dependencies: ["HandbookContent"]),
         .target(name: "HandbookIndex", dependencies: ["HandbookContent", "HandbookDiagnostics", "HandbookMarkdown"]),
         .target(
             name: "HandbookRender",
             dependencies: [
-                "HandbookIndex", "HandbookContent", "HandbookDiagnostics", "HandbookEscaping", "HandbookMarkdown",
+                "HandbookIndex", "HandbookContent", "HandbookDiagnostics", "HandbookEscaping", "HandbookMarkdown", "HandbookSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Theme")]
@@ -48,7 +50,7 @@ let package = Package(
             name: "HandbookBuild",
             dependencies: [
                 "HandbookRender", "HandbookIndex", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics",
-                "CHandbookSystem", "HandbookSystem",
+                "HandbookSystem",
             ]
         ),
         .target(
@@ -63,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "handbook",
             dependencies: [
-                "HandbookServer", "HandbookBuild", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics",
+                "HandbookServer", "HandbookBuild", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics", "HandbookScaffold",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -27,7 +27,7 @@ public final class BuildSession: Sendable {
         var parse = ParseStage()
         var index = IndexStage()
         var render: RenderStage
-        var configuration: Configuration?
+        var layout: SiteLayout?
     }
 
     public init(options: BuildOptions) {
@@ -45,8 +45,9 @@ public final class BuildSession: Sendable {
         public var renderedCount: Int
     }
 
-    /// The last run's configuration (the preview server serves under its base path).
-    package var configuration: Configuration? { state.withLock { $0.configuration } }
+    /// The site's layout as the last run read it, with `--base-url` applied
+    /// (the preview server serves under its base path and watches its folders).
+    package var layout: SiteLayout? { state.withLock { $0.layout } }
 
     /// Runs the stages. `changedPaths` (absolute paths from a file watcher)
     /// lets the run skip the folder scan and the stamps of other files when
@@ -55,11 +56,14 @@ public final class BuildSession: Sendable {
     public func run(changedPaths: Set<String>? = nil) -> Output {
         state.withLock { state in
             var run = BuildRun(options: options)
-            let (configured, unusable) = Configure.run(options, engine: &run.engine)
+            guard let layout = Configure.layout(options, engine: &run.engine) else {
+                return Output(result: run.result(.unusable), files: [], renderedCount: 0)
+            }
+            state.layout = layout
+            let (configured, unusable) = Configure.run(options, layout: layout, engine: &run.engine)
             guard let configuration = configured else {
                 return Output(result: run.result(unusable ? .unusable : .failed), files: [], renderedCount: 0)
             }
-            state.configuration = configuration
             run.lap("configure")
 
             let scan = state.scan.run(configuration, changed: changedPaths)

@@ -1,6 +1,7 @@
 import HandbookContent
 import HandbookIndex
 import HandbookRender
+import HandbookSystem
 
 // The keys of the build's caches, one type each: a cache hit means that
 // everything the cached value was made from is the same. (Hash values are

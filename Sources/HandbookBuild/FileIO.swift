@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import HandbookSystem
 
 /// Plain POSIX file writes. Foundation's `Data.write` syncs every file to
 /// disk, which made writing a 1,000-page site several times slower; the
@@ -36,7 +31,8 @@ enum FileIO {
         if let mode, fchmod(fd, mode) != 0 { return String(cString: strerror(errno)) }
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            guard let base = bytes.baseAddress else { return nil }
+            let written = Platform.write(fd, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 return String(cString: strerror(errno))

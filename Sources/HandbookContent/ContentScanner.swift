@@ -63,7 +63,7 @@ package enum ContentScanner {
             if ancestors.contains(real) {
                 diagnostics.append(
                     .warning(
-                        "content.symlink-loop", at: SourceLocation(file: layout.displayPath(directory)),
+                        DiagnosticID.contentSymlinkLoop, at: SourceLocation(file: layout.displayPath(directory)),
                         "symbolic link loop: this folder leads back to one that contains it; not followed"))
                 return
             }
@@ -74,7 +74,7 @@ package enum ContentScanner {
                 names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
             } catch {
                 diagnostics.append(
-                    .error("content.unreadable", at: SourceLocation(file: layout.displayPath(directory)), "cannot read folder: \(error.localizedDescription)"))
+                    .error(DiagnosticID.contentUnreadable, at: SourceLocation(file: layout.displayPath(directory)), "cannot read folder: \(error.localizedDescription)"))
                 return
             }
             for name in names where !name.hasPrefix(".") && name != "node_modules" {
@@ -85,7 +85,7 @@ package enum ContentScanner {
                 var info = stat()
                 guard stat(absolute, &info) == 0 else {
                     diagnostics.append(
-                        .warning("content.broken-symlink", at: SourceLocation(file: layout.displayPath(absolute)), "cannot read '\(name)' (a broken symbolic link?); skipped"))
+                        .warning(DiagnosticID.contentBrokenSymlink, at: SourceLocation(file: layout.displayPath(absolute)), "cannot read '\(name)' (a broken symbolic link?); skipped"))
                     continue
                 }
                 if FileSystem.kind(of: absolute) == .symbolicLink, !layout.config.followSymlinks,
@@ -93,7 +93,7 @@ package enum ContentScanner {
                 {
                     diagnostics.append(
                         .warning(
-                            "content.symlink-outside", at: SourceLocation(file: layout.displayPath(absolute)),
+                            DiagnosticID.contentSymlinkOutside, at: SourceLocation(file: layout.displayPath(absolute)),
                             "symbolic link to \(target), outside the site; not followed",
                             note: "set follow_symlinks: true in handbook.yml to publish what it leads to"))
                     continue

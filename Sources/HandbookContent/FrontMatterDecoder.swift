@@ -54,27 +54,27 @@ package enum FrontMatterDecoder {
         var fm = FrontMatter()
         fm.raw = mapping
         guard case .mapping(let entries, _, _) = mapping else { return fm }
-        var reader = ValueReader(file: file)
+        var reader = FieldReader(file: file, domain: .frontMatter)
         for entry in entries {
             let value = entry.value
             switch entry.key {
-            case "title": fm.title = reader.string(value, key: "title")
-            case "id": fm.id = reader.string(value, key: "id")
-            case "summary", "description": fm.summary = reader.string(value, key: entry.key)
-            case "owner": fm.owner = reader.string(value, key: "owner")
-            case "tags": fm.tags = reader.strings(value, key: "tags")
-            case "aliases": fm.aliases = reader.strings(value, key: "aliases")
+            case "title": fm.title = reader.text(value, key: "title")?.value
+            case "id": fm.id = reader.text(value, key: "id")?.value
+            case "summary", "description": fm.summary = reader.text(value, key: entry.key)?.value
+            case "owner": fm.owner = reader.text(value, key: "owner")?.value
+            case "tags": fm.tags = reader.texts(value, key: "tags").map(\.value)
+            case "aliases": fm.aliases = reader.texts(value, key: "aliases").map(\.value)
             case "weight": fm.weight = reader.integer(value, key: "weight")
             case "draft": fm.draft = reader.boolean(value, key: "draft") ?? false
             case "last_reviewed": fm.lastReviewed = reader.date(value, key: "last_reviewed")
             case "review_every": fm.reviewEvery = reader.duration(value, key: "review_every")
             case "kind":
-                if let name = reader.string(value, key: "kind") {
+                if let name = reader.text(value, key: "kind")?.value {
                     if let kind = PageKind(rawValue: name) {
                         fm.kind = kind
                     } else {
                         reader.report(
-                            "frontmatter.unknown-kind", value,
+                            DiagnosticID.frontmatterUnknownKind, value,
                             "unknown kind '\(name)'; expected one of \(PageKind.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                 }
@@ -84,71 +84,5 @@ package enum FrontMatterDecoder {
         }
         diagnostics += reader.diagnostics
         return fm
-    }
-}
-
-/// Checks the type of one YAML value and reports a mismatch where it stands.
-struct ValueReader {
-    let file: String
-    var diagnostics: [Diagnostic] = []
-
-    init(file: String) { self.file = file }
-
-    mutating func report(_ identifier: String, _ value: YAMLValue, _ message: String) {
-        diagnostics.append(
-            .error(identifier, at: SourceLocation(file: file, line: value.line, column: value.column), message))
-    }
-
-    /// A scalar as text; an empty value (`title:`) counts as absent.
-    mutating func string(_ value: YAMLValue, key: String) -> String? {
-        guard let s = value.string else {
-            report("frontmatter.type", value, "'\(key)' must be a string, found \(value.shapeName)")
-            return nil
-        }
-        return s.isEmpty ? nil : s
-    }
-
-    /// A list of strings; a single string is taken as a list of one.
-    mutating func strings(_ value: YAMLValue, key: String) -> [String] {
-        switch value {
-        case .scalar(let s, _, _): return s.isEmpty ? [] : [s]
-        case .sequence(let items, _, _): return items.compactMap { string($0, key: key) }
-        case .mapping: report("frontmatter.type", value, "'\(key)' must be a list of strings, found a mapping")
-        }
-        return []
-    }
-
-    mutating func integer(_ value: YAMLValue, key: String) -> Int? {
-        guard let s = value.string, let n = Int(s) else {
-            report("frontmatter.type", value, "'\(key)' must be a whole number, found '\(value.string ?? value.shapeName)'")
-            return nil
-        }
-        return n
-    }
-
-    mutating func boolean(_ value: YAMLValue, key: String) -> Bool? {
-        switch value.string?.lowercased() {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        default:
-            report("frontmatter.type", value, "'\(key)' must be true or false, found '\(value.string ?? value.shapeName)'")
-            return nil
-        }
-    }
-
-    mutating func date(_ value: YAMLValue, key: String) -> String? {
-        guard let s = value.string, CalendarDate(s) != nil else {
-            report("frontmatter.type", value, "'\(key)' must be a date written YYYY-MM-DD, found '\(value.string ?? value.shapeName)'")
-            return nil
-        }
-        return s
-    }
-
-    mutating func duration(_ value: YAMLValue, key: String) -> String? {
-        guard let s = value.string, ReviewInterval(s) != nil else {
-            report("frontmatter.type", value, "'\(key)' must be a number of days, weeks, months or years such as 90d, 6m or 1y (at most 100 years); found '\(value.string ?? value.shapeName)'")
-            return nil
-        }
-        return s
     }
 }

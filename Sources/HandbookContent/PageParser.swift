@@ -11,7 +11,7 @@ package enum PageParser {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file.absolutePath))
         } catch {
-            diagnostics.append(.error("content.unreadable", at: SourceLocation(file: file.displayPath), "cannot read file: \(error.localizedDescription)"))
+            diagnostics.append(.error(DiagnosticID.contentUnreadable, at: SourceLocation(file: file.displayPath), "cannot read file: \(error.localizedDescription)"))
             data = Data()
         }
         let text: String
@@ -21,7 +21,7 @@ package enum PageParser {
             let (line, column) = firstInvalidUTF8(in: data)
             diagnostics.append(
                 .error(
-                    "content.invalid-utf8", at: SourceLocation(file: file.displayPath, line: line, column: column),
+                    DiagnosticID.contentInvalidUtf8, at: SourceLocation(file: file.displayPath, line: line, column: column),
                     "file is not valid UTF-8; invalid bytes are shown as \u{FFFD}",
                     note: "save the file as UTF-8"))
             text = String(decoding: data, as: UTF8.self)
@@ -41,9 +41,12 @@ package enum PageParser {
         diagnostics += kindDiagnostics
         let document = MarkdownParser.parseTemplate(decoded.body, options: options, lineOffset: decoded.bodyLineOffset)
         for problem in document.problems {
+            let identifier = switch problem.kind {
+            case .wideTable: DiagnosticID.markdownWideTable
+            }
             diagnostics.append(
                 .warning(
-                    problem.identifier, at: SourceLocation(file: file.displayPath, line: problem.line, column: problem.column),
+                    identifier, at: SourceLocation(file: file.displayPath, line: problem.line, column: problem.column),
                     problem.message, note: problem.note))
         }
         let isIndex = PagePaths.indexPriority(of: file.path) != nil

@@ -71,39 +71,39 @@ package struct SiteConfig: Sendable {
         guard case .mapping(let entries, _, _) = value else {
             return (
                 config,
-                [.error("config.type", at: SourceLocation(file: file, line: value.line, column: value.column), "handbook.yml must be a mapping of settings, found \(value.shapeName)")]
+                [.error(DiagnosticID.configType, at: SourceLocation(file: file, line: value.line, column: value.column), "handbook.yml must be a mapping of settings, found \(value.shapeName)")]
             )
         }
-        var reader = ValueReader(file: file)
+        var reader = FieldReader(file: file, domain: .config)
         var diagnostics: [Diagnostic] = []
         for entry in entries {
             switch entry.key {
-            case "title": config.title = reader.string(entry.value, key: "title") ?? config.title
-            case "base_url": config.baseURL = reader.string(entry.value, key: "base_url") ?? config.baseURL
-            case "language": config.language = reader.string(entry.value, key: "language") ?? config.language
-            case "content_dir": config.contentDir = reader.string(entry.value, key: "content_dir") ?? config.contentDir
-            case "repo_url": config.repoURL = reader.string(entry.value, key: "repo_url")
+            case "title": config.title = reader.text(entry.value, key: "title")?.value ?? config.title
+            case "base_url": config.baseURL = reader.text(entry.value, key: "base_url")?.value ?? config.baseURL
+            case "language": config.language = reader.text(entry.value, key: "language")?.value ?? config.language
+            case "content_dir": config.contentDir = reader.text(entry.value, key: "content_dir")?.value ?? config.contentDir
+            case "repo_url": config.repoURL = reader.text(entry.value, key: "repo_url")?.value
             case "public": config.isPublic = reader.boolean(entry.value, key: "public") ?? false
             case "follow_symlinks": config.followSymlinks = reader.boolean(entry.value, key: "follow_symlinks") ?? false
             case "search":
                 guard case .mapping(let settings, _, _) = entry.value else {
-                    reader.report("config.type", entry.value, "search must be a mapping such as { synonyms: { EM: Engineering Manager } }")
+                    reader.report(DiagnosticID.configType, entry.value, "search must be a mapping such as { synonyms: { EM: Engineering Manager } }")
                     continue
                 }
                 for setting in settings {
                     guard setting.key == "synonyms" else {
                         diagnostics.append(
                             .warning(
-                                "config.unknown-key", at: SourceLocation(file: file, line: setting.line, column: setting.column),
+                                DiagnosticID.configUnknownKey, at: SourceLocation(file: file, line: setting.line, column: setting.column),
                                 "unknown search setting '\(setting.key)'", note: "known: synonyms"))
                         continue
                     }
                     guard case .mapping(let pairs, _, _) = setting.value else {
-                        reader.report("config.type", setting.value, "search.synonyms must map a term to what it means, such as EM: Engineering Manager")
+                        reader.report(DiagnosticID.configType, setting.value, "search.synonyms must map a term to what it means, such as EM: Engineering Manager")
                         continue
                     }
                     for pair in pairs {
-                        for meaning in reader.strings(pair.value, key: "search.synonyms." + pair.key) {
+                        for meaning in reader.texts(pair.value, key: "search.synonyms." + pair.key).map(\.value) {
                             config.synonyms.append((pair.key, meaning))
                         }
                     }
@@ -111,16 +111,16 @@ package struct SiteConfig: Sendable {
             case "review_every":
                 if let text = reader.duration(entry.value, key: "review_every") { config.reviewEvery = ReviewInterval(text) }
             case "raw_html":
-                if let name = reader.string(entry.value, key: "raw_html") {
+                if let name = reader.text(entry.value, key: "raw_html")?.value {
                     if let policy = RawHTMLPolicy(rawValue: name) {
                         config.rawHTML = policy
                     } else {
-                        reader.report("config.value", entry.value, "raw_html must be filter, allow or omit, found '\(name)'")
+                        reader.report(DiagnosticID.configValue, entry.value, "raw_html must be filter, allow or omit, found '\(name)'")
                     }
                 }
             case "markdown":
                 guard case .mapping(let switches, _, _) = entry.value else {
-                    reader.report("config.type", entry.value, "markdown must be a mapping such as { tables: false }, found \(entry.value.shapeName)")
+                    reader.report(DiagnosticID.configType, entry.value, "markdown must be a mapping such as { tables: false }, found \(entry.value.shapeName)")
                     continue
                 }
                 for item in switches {
@@ -135,7 +135,7 @@ package struct SiteConfig: Sendable {
                     default:
                         diagnostics.append(
                             .warning(
-                                "config.unknown-key", at: SourceLocation(file: file, line: item.line, column: item.column),
+                                DiagnosticID.configUnknownKey, at: SourceLocation(file: file, line: item.line, column: item.column),
                                 "unknown Markdown extension '\(item.key)' in handbook.yml",
                                 note: "known extensions: \(extensionKeys.joined(separator: ", "))"))
                     }
@@ -143,12 +143,12 @@ package struct SiteConfig: Sendable {
             default:
                 diagnostics.append(
                     .warning(
-                        "config.unknown-key", at: SourceLocation(file: file, line: entry.line, column: entry.column),
+                        DiagnosticID.configUnknownKey, at: SourceLocation(file: file, line: entry.line, column: entry.column),
                         "unknown setting '\(entry.key)' in handbook.yml",
                         note: "known settings: \(knownKeys.joined(separator: ", "))"))
             }
         }
-        for d in reader.diagnostics { diagnostics.append(Diagnostic(d.severity, d.identifier.replacingOccurrences(of: "frontmatter.", with: "config."), at: d.location, d.message, note: d.note)) }
+        diagnostics += reader.diagnostics
         return (config, diagnostics)
     }
 }

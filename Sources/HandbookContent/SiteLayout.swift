@@ -22,7 +22,7 @@ package struct SiteLayout: Sendable {
         let root = absolutePath(rootPath)
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
-            return (nil, [.error("site.missing", at: nil, "site folder '\(rootPath)' does not exist or is not a folder")])
+            return (nil, [.error(DiagnosticID.siteMissing, at: nil, "site folder '\(rootPath)' does not exist or is not a folder")])
         }
         var config = SiteConfig()
         var diagnostics: [Diagnostic] = []
@@ -31,10 +31,10 @@ package struct SiteLayout: Sendable {
         if fm.fileExists(atPath: configPath) {
             configFile = configPath
             guard let data = fm.contents(atPath: configPath) else {
-                return (nil, [.error("config.unreadable", at: SourceLocation(file: configFileName), "cannot read handbook.yml")])
+                return (nil, [.error(DiagnosticID.configUnreadable, at: SourceLocation(file: configFileName), "cannot read handbook.yml")])
             }
             guard let text = String(validatingUTF8Data: data) else {
-                return (nil, [.error("config.encoding", at: SourceLocation(file: configFileName), "handbook.yml is not valid UTF-8")])
+                return (nil, [.error(DiagnosticID.configEncoding, at: SourceLocation(file: configFileName), "handbook.yml is not valid UTF-8")])
             }
             let decoded = SiteConfig.decode(text, file: configFileName)
             config = decoded.0
@@ -48,7 +48,7 @@ package struct SiteLayout: Sendable {
             if !isDirectory(contentDir) {
                 diagnostics.append(
                     .error(
-                        "config.content-dir", at: configFile.map { _ in SourceLocation(file: configFileName) },
+                        DiagnosticID.configContentDir, at: configFile.map { _ in SourceLocation(file: configFileName) },
                         "content folder '\(config.contentDir)' does not exist"))
             }
         }

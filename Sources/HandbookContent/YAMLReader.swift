@@ -62,7 +62,7 @@ package enum YAMLReader {
 
         mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
             var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return .failure(.error("yaml.syntax", at: SourceLocation(file: file), "cannot start the YAML parser")) }
+            guard yaml_parser_initialize(&parser) == 1 else { return .failure(.error(DiagnosticID.yamlSyntax, at: SourceLocation(file: file), "cannot start the YAML parser")) }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
@@ -77,7 +77,7 @@ package enum YAMLReader {
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > 1 {
-                        return .failure(.error("yaml.syntax", at: at(mark), "invalid YAML: more than one document"))
+                        return .failure(.error(DiagnosticID.yamlSyntax, at: at(mark), "invalid YAML: more than one document"))
                     }
                 case YAML_SCALAR_EVENT:
                     let scalar = event.data.scalar
@@ -88,7 +88,7 @@ package enum YAMLReader {
                 case YAML_ALIAS_EVENT:
                     let name = Self.string(event.data.alias.anchor) ?? ""
                     guard let anchored = anchors[name] else {
-                        return .failure(.error("yaml.syntax", at: at(mark), "invalid YAML: found undefined alias '\(name)'"))
+                        return .failure(.error(DiagnosticID.yamlSyntax, at: at(mark), "invalid YAML: found undefined alias '\(name)'"))
                     }
                     if let problem = add(anchored.value, size: anchored.size, anchor: nil, at: mark) { return .failure(problem) }
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -114,7 +114,7 @@ package enum YAMLReader {
             nodes += size
             guard nodes > YAMLReader.maximumNodes else { return nil }
             return .error(
-                "yaml.too-large", at: at(mark),
+                DiagnosticID.yamlTooLarge, at: at(mark),
                 "the front matter expands to more than \(YAMLReader.maximumNodes) values",
                 note: "YAML aliases (*name) copy what their anchor (&name) holds; use fewer of them")
         }
@@ -137,7 +137,7 @@ package enum YAMLReader {
             guard let key = open.pendingKey else {
                 let name = value.string ?? value.flowText
                 guard open.keys.insert(name).inserted else {
-                    return .error("yaml.duplicate-key", at: at(mark), "duplicate key \(name) in YAML mapping")
+                    return .error(DiagnosticID.yamlDuplicateKey, at: at(mark), "duplicate key \(name) in YAML mapping")
                 }
                 open.pendingKey = (name, value.line, value.column)
                 return nil
@@ -151,9 +151,9 @@ package enum YAMLReader {
             let problem = parser.problem.map { String(cString: $0) } ?? "unreadable text"
             let note = parser.context.map { "\(String(cString: $0)) at line \(Int(parser.context_mark.line) + 1 + lineOffset)" }
             if parser.error == YAML_READER_ERROR {
-                return .error("yaml.syntax", at: SourceLocation(file: file, line: lineOffset + 1), "unreadable YAML: \(problem)")
+                return .error(DiagnosticID.yamlSyntax, at: SourceLocation(file: file, line: lineOffset + 1), "unreadable YAML: \(problem)")
             }
-            return .error("yaml.syntax", at: at(parser.problem_mark), "invalid YAML: \(problem)", note: note)
+            return .error(DiagnosticID.yamlSyntax, at: at(parser.problem_mark), "invalid YAML: \(problem)", note: note)
         }
 
         static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int? = nil) -> String? {

@@ -1,5 +1,5 @@
 /// The parts of GitHub's safety rules that apply to raw HTML and URLs.
-enum HTMLSafety {
+package enum HTMLSafety {
     /// GitHub's tagfilter list: these tags change how the rest of the page is
     /// parsed or run code, so their `<` is escaped.
     static let filteredTags: [[UInt8]] = [
@@ -54,11 +54,12 @@ enum HTMLSafety {
     }
 
     /// True for URLs whose scheme runs code or embeds content:
-    /// `javascript:`, `vbscript:`, `data:` (any case, leading blanks ignored).
-    static func isDangerousURL(_ url: String) -> Bool {
-        let trimmed = url.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0.asciiValue.map { $0 < 0x20 } == true }
-        guard let colon = trimmed.firstIndex(of: ":") else { return false }
-        let scheme = trimmed[..<colon].lowercased().filter { !$0.isWhitespace }
+    /// `javascript:`, `vbscript:`, `data:`, in any case, and with the blanks
+    /// and control characters browsers ignore in a scheme (`java\tscript:`).
+    /// The one rule: the link check reports what the renderer empties.
+    package static func isDangerousURL(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon].lowercased().filter { !$0.isWhitespace && $0.asciiValue.map { $0 >= 0x20 } != false }
         return scheme == "javascript" || scheme == "vbscript" || scheme == "data"
     }
 }

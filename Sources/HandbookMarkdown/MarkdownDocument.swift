@@ -58,7 +58,12 @@ package struct LinkReference: Sendable, Hashable {
 /// Something in the Markdown that was handled, but not as written (a table
 /// too wide to pad): the parse stage turns it into a warning.
 package struct MarkdownProblem: Sendable, Hashable {
-    package var identifier: String
+    package enum Kind: Sendable, Hashable {
+        /// A table wider than the columns padded to the header's width.
+        case wideTable
+    }
+
+    package var kind: Kind
     package var line: Int
     package var column: Int
     package var message: String

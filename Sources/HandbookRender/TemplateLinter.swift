@@ -96,20 +96,20 @@ enum TemplateLinter {
                 unparsable.insert(name)
                 diagnostics.append(
                     .error(
-                        "template.too-deep", at: at(deep),
+                        DiagnosticID.templateTooDeep, at: at(deep),
                         "sections in template '\(name)' are nested more than \(maximumDepth) deep"))
             }
             for reference in scan.dynamicPartials {
                 diagnostics.append(
                     .error(
-                        "template.dynamic-partial", at: at(reference),
+                        DiagnosticID.templateDynamicPartial, at: at(reference),
                         "template '\(name)' uses a dynamic partial {{>\(reference.name)}}, which Handbook does not support",
                         note: "name the partial: Handbook checks every include before rendering"))
             }
             for reference in scan.references where templates[reference.name] == nil {
                 diagnostics.append(
                     .error(
-                        "template.missing-partial", at: at(reference),
+                        DiagnosticID.templateMissingPartial, at: at(reference),
                         "template '\(name)' uses '\(reference.name)', but there is no \(reference.name).mustache",
                         note: "templates: \(templates.keys.sorted().joined(separator: ", "))"))
             }
@@ -118,7 +118,7 @@ enum TemplateLinter {
         diagnostics += cycles(in: graph).map { cycle in
             let (name, reference) = cycle.closing
             return .error(
-                "template.cycle",
+                DiagnosticID.templateCycle,
                 at: SourceLocation(file: templates[name]?.file ?? name, line: reference.line, column: reference.column),
                 "templates include each other in a loop: \((cycle.names + [cycle.names[0]]).joined(separator: " → "))",
                 note: "a template may not include itself, directly or through others")

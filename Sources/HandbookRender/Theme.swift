@@ -1,5 +1,6 @@
 import Foundation
 import HandbookDiagnostics
+import HandbookSystem
 import Mustache
 
 /// The templates and static files a site renders with: the built-in default
@@ -28,12 +29,12 @@ package struct Theme: Sendable {
         var assets: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var folders = [(Self.builtInDirectory, "(built-in theme)/templates")]
-        if let siteTemplates, Self.realPath(siteTemplates) != Self.realPath(Self.builtInDirectory) {
+        if let siteTemplates, FileSystem.resolvedPath(siteTemplates) != FileSystem.resolvedPath(Self.builtInDirectory) {
             folders.append((siteTemplates, Self.display(siteTemplates, root: displayRoot)))
         }
         for (given, display) in folders {
             // Enumerate the real folder: `templates/` may be a symbolic link (it is in this repository).
-            let folder = Self.realPath(given)
+            let folder = FileSystem.resolvedPath(given)
             for relative in Self.files(in: folder) {
                 let absolute = folder + "/" + relative
                 if relative.hasPrefix("assets/") {
@@ -42,7 +43,7 @@ package struct Theme: Sendable {
                     guard let data = FileManager.default.contents(atPath: absolute),
                         let text = String(data: data, encoding: .utf8)
                     else {
-                        diagnostics.append(.error("template.unreadable", at: SourceLocation(file: display + "/" + relative), "cannot read template (is it UTF-8?)"))
+                        diagnostics.append(.error(DiagnosticID.templateUnreadable, at: SourceLocation(file: display + "/" + relative), "cannot read template (is it UTF-8?)"))
                         continue
                     }
                     sources[String(relative.dropLast(".mustache".count))] = (text, display + "/" + relative)
@@ -58,17 +59,17 @@ package struct Theme: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     .error(
-                        "template.syntax",
+                        DiagnosticID.templateSyntax,
                         at: SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber),
                         "template syntax error: \(Self.describe(error.error))",
                         note: error.context.line))
             } catch {
-                diagnostics.append(.error("template.syntax", at: SourceLocation(file: source.file), "template syntax error: \(error)"))
+                diagnostics.append(.error(DiagnosticID.templateSyntax, at: SourceLocation(file: source.file), "template syntax error: \(error)"))
             }
         }
         diagnostics += lint.diagnostics
         for required in requiredTemplates where sources[required] == nil {
-            diagnostics.append(.error("template.missing", at: nil, "the theme has no '\(required).mustache' template"))
+            diagnostics.append(.error(DiagnosticID.templateMissing, at: nil, "the theme has no '\(required).mustache' template"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         var hasher = Hasher()
@@ -117,9 +118,6 @@ package struct Theme: Sendable {
         return result.sorted()
     }
 
-    static func realPath(_ path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-    }
 
     static func display(_ path: String, root: String) -> String {
         path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path

@@ -103,24 +103,10 @@ struct PreviewResponder: HTTPResponder {
     }
 
     static func contentType(of path: String) -> String {
-        let ext = (path as NSString).pathExtension.lowercased()
-        switch ext {
-        case "html", "htm": return "text/html; charset=utf-8"
-        case "css": return "text/css; charset=utf-8"
-        case "js", "mjs": return "text/javascript; charset=utf-8"
-        case "json": return "application/json; charset=utf-8"
-        case "xml": return "application/xml; charset=utf-8"
-        case "txt", "md": return "text/plain; charset=utf-8"
-        case "svg": return "image/svg+xml"
-        case "png": return "image/png"
-        case "jpg", "jpeg": return "image/jpeg"
-        case "gif": return "image/gif"
-        case "webp": return "image/webp"
-        case "ico": return "image/x-icon"
-        case "pdf": return "application/pdf"
-        case "woff2": return "font/woff2"
-        case "woff": return "font/woff"
-        default: return "application/octet-stream"
-        }
+        let ext = path.split(separator: "/").last.flatMap { name in name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]) } }?.lowercased() ?? ""
+        // Markdown files copied as assets read as text.
+        guard let type = MediaType.getMediaType(forExtension: ext == "md" ? "txt" : ext) else { return "application/octet-stream" }
+        let textual = type.type == .text || ["json", "xml", "javascript"].contains(type.subType)
+        return textual ? "\(type); charset=utf-8" : "\(type)"
     }
 }

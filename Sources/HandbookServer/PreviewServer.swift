@@ -40,27 +40,20 @@ public enum PreviewServer {
     public static func run(
         _ options: ServeOptions, report: @escaping Report, onListening: @escaping @Sendable (String) -> Void = { _ in }
     ) async -> Int32 {
-        let (loaded, configDiagnostics) = SiteLayout.load(root: options.site)
-        guard let layout = loaded else {
-            report(DiagnosticFormatter.text.format(configDiagnostics), true)
-            return 2
-        }
         var buildOptions = BuildOptions(site: options.site, baseURL: options.baseURL, write: false)
         buildOptions.today = options.today
         let session = BuildSession(options: buildOptions)
         let hub = PreviewHub()
-        var config = layout.config
-        if let baseURL = options.baseURL { config.baseURL = baseURL }
-        let basePath = config.basePath
-        let roots = [layout.contentDir, layout.templatesDir, layout.configFile].compactMap { $0 }
-        let allowed = layout.config.followSymlinks ? nil : [layout.contentDir, layout.templatesDir, Theme.builtInDirectory].compactMap { $0 }
 
-        // The first build.
+        // The first build, which also reads the site's layout.
         let first = session.run()
-        if first.result.outcome == .unusable {
+        guard first.result.outcome != .unusable, let layout = session.layout else {
             report(DiagnosticFormatter.text.format(first.result.diagnostics), true)
             return 2
         }
+        let basePath = layout.config.basePath
+        let roots = layout.watchedPaths
+        let allowed = layout.assetRoots
         let firstProblems = first.result.diagnostics.filter { $0.severity != .note }
         if !firstProblems.isEmpty { report(DiagnosticFormatter.text.format(firstProblems), true) }
         if first.result.outcome == .built {

@@ -29,7 +29,7 @@ struct ServedSite: Sendable {
             }
         }
         self.files = files
-        self.allowedRoots = allowedRoots?.map(ServedSite.realPath)
+        self.allowedRoots = allowedRoots?.map(FileSystem.resolvedPath)
     }
 
     static let empty = ServedSite(files: [], allowedRoots: [])
@@ -40,7 +40,7 @@ struct ServedSite: Sendable {
         switch files[path] {
         case .text(let text)?: return Data(text.utf8)
         case .file(let source)?:
-            let real = Self.realPath(source)
+            let real = FileSystem.resolvedPath(source)
             if let allowedRoots, !allowedRoots.contains(where: { FileSystem.isInside(real, $0) }) { return nil }
             return FileManager.default.contents(atPath: real)
         case nil: return nil
@@ -48,6 +48,4 @@ struct ServedSite: Sendable {
     }
 
     func contains(_ path: String) -> Bool { files[path] != nil }
-
-    static func realPath(_ path: String) -> String { FileSystem.realPath(path) ?? path }
 }

@@ -13,20 +13,17 @@ struct Build: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The site folder: holds handbook.yml, content/ and templates/, or is itself the content.")
-    var site: String = "."
+    @OptionGroup var location: SiteOptions
 
     @Option(name: .long, help: "The output folder (default: public/ inside the site). Replaced as a whole.")
     var output: String?
 
-    @Option(name: .customLong("base-url"), help: "Overrides base_url from handbook.yml.")
-    var baseURL: String?
+    @OptionGroup var publishing: BaseURLOptions
 
     @Flag(help: "Treat warnings as errors: fail the build and leave the output folder as it was.")
     var strict = false
 
-    @Option(help: "The date review deadlines are measured against, YYYY-MM-DD (default: today, UTC).")
-    var today: String?
+    @OptionGroup var dates: TodayOptions
 
     @Flag(name: .shortAndLong, help: "Print only diagnostics, no summary line.")
     var quiet = false
@@ -37,13 +34,9 @@ struct Build: ParsableCommand {
     @Option(help: "Diagnostics format: text, json or github.")
     var format: DiagnosticFormatter = .text
 
-    func validate() throws {
-        if let today, CalendarDate(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD, not '\(today)'") }
-    }
-
     func run() throws {
-        var options = BuildOptions(site: site, output: output, baseURL: baseURL, strict: strict)
-        options.today = today.flatMap(CalendarDate.init)
+        var options = BuildOptions(site: location.site, output: output, baseURL: publishing.baseURL, strict: strict)
+        options.today = dates.today
         let result = SiteBuilder.build(options)
         Console.printDiagnostics(result.diagnostics, format: format, notes: verbose)
         if verbose {
@@ -63,5 +56,3 @@ struct Build: ParsableCommand {
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 }
-
-extension DiagnosticFormatter: ExpressibleByArgument {}

@@ -13,8 +13,7 @@ struct Check: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The site folder: holds handbook.yml, content/ and templates/, or is itself the content.")
-    var site: String = "."
+    @OptionGroup var location: SiteOptions
 
     @Option(help: "Diagnostics format: text, json or github (workflow annotations).")
     var format: DiagnosticFormatter = .text
@@ -25,16 +24,11 @@ struct Check: ParsableCommand {
     @Flag(help: "Also list notes, such as pages no other page links to (page.orphan).")
     var notes = false
 
-    @Option(help: "The date review deadlines are measured against, YYYY-MM-DD (default: today, UTC).")
-    var today: String?
-
-    func validate() throws {
-        if let today, CalendarDate(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD, not '\(today)'") }
-    }
+    @OptionGroup var dates: TodayOptions
 
     func run() throws {
-        var options = BuildOptions(site: site, strict: true, write: false)
-        options.today = today.flatMap(CalendarDate.init)
+        var options = BuildOptions(site: location.site, strict: true, write: false)
+        options.today = dates.today
         options.reportOverdueReviews = stale
         let result = SiteBuilder.build(options)
         let shown = notes ? result.diagnostics : result.diagnostics.filter { $0.severity != .note }

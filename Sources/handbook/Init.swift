@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HandbookContent
+import HandbookScaffold
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(

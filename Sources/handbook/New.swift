@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HandbookContent
+import HandbookScaffold
 import HandbookDiagnostics
 
 struct New: ParsableCommand {
@@ -18,11 +19,10 @@ struct New: ParsableCommand {
     @Option(help: "The page's title (default: from the file name).")
     var title: String?
 
-    @Option(name: .long, help: "The site folder.")
-    var site: String = "."
+    @OptionGroup var location: SiteOptions
 
     func run() throws {
-        let (loaded, diagnostics) = SiteLayout.load(root: site)
+        let (loaded, diagnostics) = SiteLayout.load(root: location.site)
         guard let layout = loaded else {
             Console.printDiagnostics(diagnostics, format: .text)
             throw ExitCode(2)
@@ -36,5 +36,3 @@ struct New: ParsableCommand {
         }
     }
 }
-
-extension PageKind: ExpressibleByArgument {}

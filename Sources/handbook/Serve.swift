@@ -9,8 +9,7 @@ struct Serve: AsyncParsableCommand {
         discussion: "Serves on 127.0.0.1 unless --host says otherwise. Stop with Ctrl-C."
     )
 
-    @Option(name: .long, help: "The site folder.")
-    var site: String = "."
+    @OptionGroup var location: SiteOptions
 
     @Option(help: "The address to listen on. Anything but a loopback address makes the handbook visible on the network.")
     var host: String = "127.0.0.1"
@@ -21,8 +20,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Watch files by polling instead of inotify (for network or container file systems).")
     var poll = false
 
-    @Option(name: .customLong("base-url"), help: "Overrides base_url from handbook.yml.")
-    var baseURL: String?
+    @OptionGroup var publishing: BaseURLOptions
 
     @Flag(help: "Open the handbook in the default browser once it is served.")
     var open = false
@@ -38,7 +36,7 @@ struct Serve: AsyncParsableCommand {
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             Console.standardError("handbook: warning: serving on \(host): the handbook is visible to other machines on the network\n")
         }
-        var options = ServeOptions(site: site, host: host, port: port, poll: poll, baseURL: baseURL)
+        var options = ServeOptions(site: location.site, host: host, port: port, poll: poll, baseURL: publishing.baseURL)
         options.verbose = verbose
         let shouldOpen = open
         let status = await PreviewServer.run(

@@ -24,12 +24,15 @@ package struct Configuration: Sendable {
             basePath: config.basePath, baseURL: config.absoluteBaseURL, repoURL: config.repoURL, contentPrefix: layout.contentPrefix)
     }
 
-    /// Folders and files a change in which can change the site.
-    package var watchedPaths: [String] { [layout.contentDir, layout.templatesDir, layout.configFile].compactMap { $0 } }
+}
 
-    /// Real folders assets may be served from; nil when `follow_symlinks: true`.
+extension SiteLayout {
+    /// Folders and files a change in which can change the site.
+    package var watchedPaths: [String] { [contentDir, templatesDir, configFile].compactMap { $0 } }
+
+    /// Folders assets may be served from; nil when `follow_symlinks: true`.
     package var assetRoots: [String]? {
-        config.followSymlinks ? nil : [layout.contentDir, layout.templatesDir, Theme.builtInDirectory].compactMap { $0 }
+        config.followSymlinks ? nil : [contentDir, templatesDir, Theme.builtInDirectory].compactMap { $0 }
     }
 }
 
@@ -44,11 +47,16 @@ enum Configure {
     /// Reads `handbook.yml`, applies the command's options, resolves the output
     /// folder (a build that writes must be allowed to replace it) and loads
     /// the theme. Nil when the site cannot be built; the reasons are emitted.
-    static func run(_ options: BuildOptions, engine: inout DiagnosticEngine) -> (Configuration?, unusable: Bool) {
+    /// The layout alone (with the command's `--base-url`), when it can be read.
+    static func layout(_ options: BuildOptions, engine: inout DiagnosticEngine) -> SiteLayout? {
         let (loaded, configDiagnostics) = SiteLayout.load(root: options.site)
         engine.emit(configDiagnostics)
-        guard var layout = loaded else { return (nil, true) }
+        guard var layout = loaded else { return nil }
         if let baseURL = options.baseURL { layout.config.baseURL = baseURL }
+        return layout
+    }
+
+    static func run(_ options: BuildOptions, layout: SiteLayout, engine: inout DiagnosticEngine) -> (Configuration?, unusable: Bool) {
         let given = options.output ?? SiteLayout.absolutePath("public", relativeTo: layout.root)
         var output = FileSystem.resolvedPath(SiteLayout.absolutePath(given))
         if options.write {

@@ -1,5 +1,6 @@
 import HandbookContent
 import HandbookDiagnostics
+import HandbookSystem
 
 /// The parse stage: every Markdown file read and converted once, in
 /// parallel. A file whose stamp and settings are unchanged comes from the

@@ -1,4 +1,3 @@
-import CHandbookSystem
 import Foundation
 import HandbookDiagnostics
 import HandbookSystem
@@ -92,7 +91,7 @@ final class StagingFolder: OutputSink {
             }
             return
         }
-        if handbook_rename_exchange(path, output) == 0 {
+        if Platform.exchange(path, output) {
             // The staging path now holds the old site.
             if rename(path, previous) != 0 { try? fm.removeItem(atPath: path) }
             return

@@ -1,3 +1,5 @@
+import HandbookDiagnostics
+
 /// `kind: ladder` — a career ladder: tracks of ordered levels, levels, and
 /// competencies with what each level is expected to show.
 package struct LadderSpec: Sendable {
@@ -30,52 +32,52 @@ package struct LadderSpec: Sendable {
     /// them is a change of job, not a promotion.
     package var equivalents: [(Located<String>, Located<String>)]
 
-    static func decode(_ reader: inout SchemaReader) -> LadderSpec {
+    static func decode(_ reader: inout FieldReader) -> LadderSpec {
         for key in ["tracks", "levels", "competencies"] where reader.value(key) == nil {
-            reader.missing(key, kind: "ladder")
+            reader.missing(key)
         }
         var tracks: [Track] = []
-        for node in reader.list(reader.value("tracks"), key: "tracks", kind: "ladder") {
+        for node in reader.list(reader.value("tracks"), key: "tracks") {
             guard let id = requiredID(node, in: "tracks", &reader) else { continue }
             tracks.append(
                 Track(
-                    id: id, title: reader.string(node["title"], key: "title", kind: "ladder")?.value ?? id.value,
-                    levels: reader.strings(node["levels"], key: "levels", kind: "ladder")))
+                    id: id, title: reader.text(node["title"], key: "title")?.value ?? id.value,
+                    levels: reader.texts(node["levels"], key: "levels")))
         }
         var levels: [Level] = []
-        for node in reader.list(reader.value("levels"), key: "levels", kind: "ladder") {
+        for node in reader.list(reader.value("levels"), key: "levels") {
             guard let id = requiredID(node, in: "levels", &reader) else { continue }
             levels.append(
                 Level(
-                    id: id, title: reader.string(node["title"], key: "title", kind: "ladder")?.value ?? id.value,
-                    track: reader.string(node["track"], key: "track", kind: "ladder"),
-                    summary: reader.string(node["summary"], key: "summary", kind: "ladder")?.value))
+                    id: id, title: reader.text(node["title"], key: "title")?.value ?? id.value,
+                    track: reader.text(node["track"], key: "track"),
+                    summary: reader.text(node["summary"], key: "summary")?.value))
         }
         var competencies: [Competency] = []
-        for node in reader.list(reader.value("competencies"), key: "competencies", kind: "ladder") {
+        for node in reader.list(reader.value("competencies"), key: "competencies") {
             guard let id = requiredID(node, in: "competencies", &reader) else { continue }
             var expectations: [(Located<String>, String)] = []
             if let map = node["expectations"] {
                 if case .mapping(let entries, _, _) = map {
                     for entry in entries {
-                        let text = reader.string(entry.value, key: "expectations." + entry.key, kind: "ladder")?.value ?? ""
+                        let text = reader.text(entry.value, key: "expectations." + entry.key)?.value ?? ""
                         expectations.append((Located(entry.key, line: entry.line, column: entry.column), text))
                     }
                 } else {
-                    reader.error("ladder.type", map, "'expectations' must be a mapping of level id to text")
+                    reader.report(DiagnosticID.ladderType, map, "'expectations' must be a mapping of level id to text")
                 }
             }
             competencies.append(
                 Competency(
-                    id: id, title: reader.string(node["title"], key: "title", kind: "ladder")?.value ?? id.value,
-                    description: reader.string(node["description"], key: "description", kind: "ladder")?.value,
+                    id: id, title: reader.text(node["title"], key: "title")?.value ?? id.value,
+                    description: reader.text(node["description"], key: "description")?.value,
                     expectations: expectations))
         }
         var equivalents: [(Located<String>, Located<String>)] = []
-        for node in reader.list(reader.value("equivalent"), key: "equivalent", kind: "ladder") {
-            let pair = reader.strings(node, key: "equivalent", kind: "ladder")
+        for node in reader.list(reader.value("equivalent"), key: "equivalent") {
+            let pair = reader.texts(node, key: "equivalent")
             guard pair.count == 2 else {
-                reader.error("ladder.type", node, "each entry of 'equivalent' must be a pair of level ids, such as [E4, M1]")
+                reader.report(DiagnosticID.ladderType, node, "each entry of 'equivalent' must be a pair of level ids, such as [E4, M1]")
                 continue
             }
             equivalents.append((pair[0], pair[1]))
@@ -83,13 +85,13 @@ package struct LadderSpec: Sendable {
         return LadderSpec(tracks: tracks, levels: levels, competencies: competencies, equivalents: equivalents)
     }
 
-    private static func requiredID(_ node: YAMLValue, in list: String, _ reader: inout SchemaReader) -> Located<String>? {
+    private static func requiredID(_ node: YAMLValue, in list: String, _ reader: inout FieldReader) -> Located<String>? {
         guard case .mapping = node else {
-            reader.error("ladder.type", node, "each entry of '\(list)' must be a mapping with an 'id'")
+            reader.report(DiagnosticID.ladderType, node, "each entry of '\(list)' must be a mapping with an 'id'")
             return nil
         }
-        guard let id = reader.string(node["id"], key: "id", kind: "ladder") else {
-            reader.error("ladder.missing-key", node, "an entry of '\(list)' has no 'id'")
+        guard let id = reader.text(node["id"], key: "id") else {
+            reader.report(DiagnosticID.ladderMissingKey, node, "an entry of '\(list)' has no 'id'")
             return nil
         }
         return id

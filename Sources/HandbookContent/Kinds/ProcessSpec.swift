@@ -1,3 +1,5 @@
+import HandbookDiagnostics
+
 /// `kind: process` — how a piece of work gets done, and who does what.
 package struct ProcessSpec: Sendable {
     /// The role that owns the process (required).
@@ -8,20 +10,20 @@ package struct ProcessSpec: Sendable {
     /// How often it runs ("weekly", "every merge").
     package var cadence: String?
 
-    static func decode(_ reader: inout SchemaReader) -> ProcessSpec {
-        let owner = reader.string(reader.value("owner"), key: "owner", kind: "process")
+    static func decode(_ reader: inout FieldReader) -> ProcessSpec {
+        let owner = reader.text(reader.value("owner"), key: "owner")
         if owner == nil {
             if let empty = reader.value("owner"), empty.string != nil {
-                reader.error("process.missing-key", empty, "a process needs an owner: the role id that owns it")
+                reader.report(DiagnosticID.processMissingKey, empty, "a process needs an owner: the role id that owns it")
             } else if reader.value("owner") == nil {
-                reader.missing("owner", kind: "process")
+                reader.missing("owner")
             }
         }
         var raci = RACI()
         if let node = reader.value("raci") {
             if case .mapping(let entries, _, _) = node {
                 for entry in entries {
-                    let roles = reader.strings(entry.value, key: "raci." + entry.key, kind: "process")
+                    let roles = reader.texts(entry.value, key: "raci." + entry.key)
                     switch entry.key {
                     case "responsible": raci.responsible = roles
                     case "accountable": raci.accountable = roles
@@ -30,7 +32,7 @@ package struct ProcessSpec: Sendable {
                     default:
                         reader.diagnostics.append(
                             .error(
-                                "process.raci-key",
+                                DiagnosticID.processRaciKey,
                                 at: .init(file: reader.file, line: entry.line, column: entry.column),
                                 "unknown RACI key '\(entry.key)'; expected responsible, accountable, consulted or informed"))
                     }
@@ -42,13 +44,13 @@ package struct ProcessSpec: Sendable {
                     raci.location = Located("raci", at: node)
                 }
             } else {
-                reader.error("process.type", node, "'raci' must be a mapping of responsible, accountable, consulted and informed")
+                reader.report(DiagnosticID.processType, node, "'raci' must be a mapping of responsible, accountable, consulted and informed")
             }
         }
         return ProcessSpec(
             owner: owner, raci: raci,
-            triggers: reader.strings(reader.value("triggers"), key: "triggers", kind: "process").map(\.value),
-            cadence: reader.string(reader.value("cadence"), key: "cadence", kind: "process")?.value)
+            triggers: reader.texts(reader.value("triggers"), key: "triggers").map(\.value),
+            cadence: reader.text(reader.value("cadence"), key: "cadence")?.value)
     }
 }
 

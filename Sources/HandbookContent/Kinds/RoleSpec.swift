@@ -8,13 +8,13 @@ package struct RoleSpec: Sendable {
     package var levels: [Located<String>]
     package var responsibilities: [String]
 
-    static func decode(_ reader: inout SchemaReader) -> RoleSpec {
-        let track = reader.string(reader.value("track"), key: "track", kind: "role")
-        if reader.value("track") == nil { reader.missing("track", kind: "role") }
+    static func decode(_ reader: inout FieldReader) -> RoleSpec {
+        let track = reader.text(reader.value("track"), key: "track")
+        if reader.value("track") == nil { reader.missing("track") }
         return RoleSpec(
             track: track,
-            reportsTo: reader.string(reader.value("reports_to"), key: "reports_to", kind: "role"),
-            levels: reader.strings(reader.value("levels"), key: "levels", kind: "role"),
-            responsibilities: reader.strings(reader.value("responsibilities"), key: "responsibilities", kind: "role").map(\.value))
+            reportsTo: reader.text(reader.value("reports_to"), key: "reports_to"),
+            levels: reader.texts(reader.value("levels"), key: "levels"),
+            responsibilities: reader.texts(reader.value("responsibilities"), key: "responsibilities").map(\.value))
     }
 }

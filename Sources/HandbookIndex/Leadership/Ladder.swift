@@ -49,13 +49,13 @@ package struct Ladder: Sendable {
         func at(_ l: Located<String>) -> SourceLocation { SourceLocation(file: file, line: l.line, column: l.column) }
         var levelIDs: Set<String> = []
         for level in spec.levels where !levelIDs.insert(level.id.value).inserted {
-            diagnostics.append(.error("ladder.duplicate-level", at: at(level.id), "level '\(level.id.value)' is defined twice"))
+            diagnostics.append(.error(DiagnosticID.ladderDuplicateLevel, at: at(level.id), "level '\(level.id.value)' is defined twice"))
         }
         let trackIDs = Set(spec.tracks.map(\.id.value))
         func unknownLevel(_ l: Located<String>, _ context: String) {
             diagnostics.append(
                 .error(
-                    "ladder.unknown-level", at: at(l), "\(context) names an unknown level '\(l.value)'",
+                    DiagnosticID.ladderUnknownLevel, at: at(l), "\(context) names an unknown level '\(l.value)'",
                     note: "levels: \(spec.levels.map(\.id.value).joined(separator: ", "))"))
         }
         var tracks: [Track] = []
@@ -70,13 +70,13 @@ package struct Ladder: Sendable {
             if let track = level.track, !trackIDs.contains(track.value) {
                 diagnostics.append(
                     .error(
-                        "ladder.unknown-track", at: at(track), "level '\(level.id.value)' names an unknown track '\(track.value)'",
+                        DiagnosticID.ladderUnknownTrack, at: at(track), "level '\(level.id.value)' names an unknown track '\(track.value)'",
                         note: "tracks: \(spec.tracks.map(\.id.value).joined(separator: ", "))"))
             }
             if let track = level.track?.value, let listed = placed[level.id.value], listed != track {
                 diagnostics.append(
                     .error(
-                        "ladder.track-mismatch", at: at(level.track!),
+                        DiagnosticID.ladderTrackMismatch, at: at(level.track!),
                         "level '\(level.id.value)' says track '\(track)' but is listed in track '\(listed)'"))
             }
             levels.append(Level(id: level.id.value, title: level.title, track: level.track?.value ?? placed[level.id.value], summary: level.summary))
@@ -96,7 +96,7 @@ package struct Ladder: Sendable {
             for level in spec.levels where expectations[level.id.value] == nil {
                 diagnostics.append(
                     .warning(
-                        "ladder.missing-expectation", at: at(competency.id),
+                        DiagnosticID.ladderMissingExpectation, at: at(competency.id),
                         "competency '\(competency.id.value)' says nothing about level '\(level.id.value)'"))
             }
             competencies.append(Competency(id: competency.id.value, title: competency.title, description: competency.description, expectations: expectations))
@@ -114,7 +114,7 @@ package struct Ladder: Sendable {
             if ta != nil, ta == tb {
                 diagnostics.append(
                     .warning(
-                        "ladder.equivalent-same-track", at: at(b),
+                        DiagnosticID.ladderEquivalentSameTrack, at: at(b),
                         "'\(a.value)' and '\(b.value)' are on the same track; equivalences pair levels of different tracks"))
             }
             equivalents[a.value, default: []].append(b.value)

@@ -75,18 +75,18 @@ package struct LeadershipModel: Sendable {
             if let track = spec.track, !trackIDs.contains(track.value) {
                 diagnostics.append(
                     .error(
-                        "role.unknown-track", at: at(r, track), "unknown track '\(track.value)'",
+                        DiagnosticID.roleUnknownTrack, at: at(r, track), "unknown track '\(track.value)'",
                         note: "tracks: \(trackIDs.sorted().joined(separator: ", "))"))
             }
             if let boss = spec.reportsTo {
                 switch roleFinder.find(boss.value) {
                 case .found(let m) where m == r:
-                    diagnostics.append(.error("org.cycle", at: at(r, boss), "role '\(pages[r].id)' reports to itself"))
+                    diagnostics.append(.error(DiagnosticID.orgCycle, at: at(r, boss), "role '\(pages[r].id)' reports to itself"))
                 case .found(let m): manager[r] = m
                 case .missing(let suggestions):
                     diagnostics.append(
                         .error(
-                            "role.unknown-reports-to", at: at(r, boss), "reports_to names an unknown role '\(boss.value)'",
+                            DiagnosticID.roleUnknownReportsTo, at: at(r, boss), "reports_to names an unknown role '\(boss.value)'",
                             note: suggestions))
                 }
             }
@@ -94,7 +94,7 @@ package struct LeadershipModel: Sendable {
                 guard let refs = levelIndex[level.value], !refs.isEmpty else {
                     diagnostics.append(
                         .error(
-                            "role.unknown-level", at: at(r, level), "unknown ladder level '\(level.value)'",
+                            DiagnosticID.roleUnknownLevel, at: at(r, level), "unknown ladder level '\(level.value)'",
                             note: levelIndex.isEmpty ? "this handbook has no ladder (kind: ladder)" : "levels: \(levelIndex.keys.sorted().joined(separator: ", "))"))
                     continue
                 }
@@ -125,7 +125,7 @@ package struct LeadershipModel: Sendable {
                     letters[r, default: [:]][p, default: ""] += "O"
                 case .missing(let suggestions):
                     diagnostics.append(
-                        .error("process.unknown-owner", at: at(p, owner), "owner names an unknown role '\(owner.value)'", note: suggestions))
+                        .error(DiagnosticID.processUnknownOwner, at: at(p, owner), "owner names an unknown role '\(owner.value)'", note: suggestions))
                 }
             }
             // An empty RACI (a fresh page from `handbook new`) is not checked yet.
@@ -134,7 +134,7 @@ package struct LeadershipModel: Sendable {
                     let place = spec.raci.accountable.dropFirst().first ?? spec.raci.location
                     diagnostics.append(
                         .error(
-                            "process.raci-accountable", at: place.map { at(p, $0) } ?? SourceLocation(file: pages[p].source.displayPath),
+                            DiagnosticID.processRaciAccountable, at: place.map { at(p, $0) } ?? SourceLocation(file: pages[p].source.displayPath),
                             spec.raci.accountable.isEmpty
                                 ? "a RACI needs exactly one accountable role, and this one has none"
                                 : "a RACI needs exactly one accountable role, and this one has \(spec.raci.accountable.count)"))
@@ -151,7 +151,7 @@ package struct LeadershipModel: Sendable {
                             letters[r, default: [:]][p, default: ""] += letter
                         case .missing(let suggestions):
                             diagnostics.append(
-                                .error("process.unknown-role", at: at(p, name), "RACI names an unknown role '\(name.value)'", note: suggestions))
+                                .error(DiagnosticID.processUnknownRole, at: at(p, name), "RACI names an unknown role '\(name.value)'", note: suggestions))
                         }
                     }
                     rows.append((letter, found))
@@ -174,7 +174,7 @@ package struct LeadershipModel: Sendable {
                 let node = pages[i].frontMatter.raw?["owner"]
                 diagnostics.append(
                     .warning(
-                        "owner.unknown",
+                        DiagnosticID.ownerUnknown,
                         at: SourceLocation(file: pages[i].source.displayPath, line: node?.line ?? 1, column: node?.column ?? 1),
                         "owner '\(owner)' is not a role of this handbook", note: suggestions))
             }

@@ -19,7 +19,7 @@ enum OrgChart {
                     let names = cycle.map { page($0).id } + [page(cycle[0]).id]
                     diagnostics.append(
                         .error(
-                            "org.cycle", at: SourceLocation(file: page(first).source.displayPath),
+                            DiagnosticID.orgCycle, at: SourceLocation(file: page(first).source.displayPath),
                             "reporting lines form a cycle: \(names.joined(separator: " → "))",
                             note: "every role in the cycle: \(cycle.map { page($0).source.displayPath }.sorted().joined(separator: ", "))"))
                     break

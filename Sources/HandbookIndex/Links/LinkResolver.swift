@@ -48,7 +48,7 @@ package struct LinkResolver: Sendable {
         if link.kind == .wiki { return resolveWiki(link.destination, from: page) }
         let destination = link.destination.trimmingCharacters(in: .whitespaces)
         if destination.isEmpty { return .external }
-        if Self.isUnsafe(destination) { return .unsafe }
+        if HTMLSafety.isDangerousURL(destination) { return .unsafe }
         if destination.hasPrefix("#") { return .sameDocument(fragment: Self.decode(String(destination.dropFirst()))) }
         if destination.hasPrefix("//") { return .external }
         if Self.hasScheme(destination) {
@@ -220,12 +220,6 @@ package struct LinkResolver: Sendable {
         let scheme = s[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
         return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
-    }
-
-    static func isUnsafe(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon].lowercased().filter { !$0.isWhitespace && $0.asciiValue.map { $0 >= 0x20 } != false }
-        return scheme == "javascript" || scheme == "vbscript" || scheme == "data"
     }
 
     static func decode(_ s: String) -> String {

@@ -132,7 +132,7 @@ struct TableExtension {
                 width = min(width, rows.map(\.count).max() ?? 0)
                 problems.append(
                     MarkdownProblem(
-                        identifier: "markdown.wide-table", line: lines[0].number, column: 1,
+                        kind: .wideTable, line: lines[0].number, column: 1,
                         message: "a table of \(alignments.count) columns: its rows are not padded to the header's width",
                         note: "tables of up to \(Self.paddedColumns) columns are padded with empty cells, as on GitHub"))
             }

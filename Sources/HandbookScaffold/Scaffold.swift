@@ -1,4 +1,5 @@
 import Foundation
+import HandbookContent
 
 /// `handbook new KIND PATH`: a new page with the kind's front matter filled
 /// in and a comment on each key, so that authors need not look keys up.

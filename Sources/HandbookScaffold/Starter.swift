@@ -1,4 +1,5 @@
 import Foundation
+import HandbookContent
 
 /// `handbook init`: a new handbook with one page of each kind, the built-in
 /// theme, a `.gitignore` and a CI workflow, that builds and checks cleanly.
