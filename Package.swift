@@ -69,16 +69,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test targets mirror the modules; HandbookTestSupport holds what they share
+        // (sites in temporary folders, the real binary, a seeded generator).
+        .target(name: "HandbookTestSupport", path: "Tests/HandbookTestSupport"),
+        .testTarget(name: "HandbookDiagnosticsTests", dependencies: ["HandbookDiagnostics"]),
+        .testTarget(name: "HandbookEscapingTests", dependencies: ["HandbookEscaping"]),
+        .testTarget(name: "HandbookSystemTests", dependencies: ["HandbookSystem"]),
         // The Markdown tests use libcmark directly as the oracle for "same output as cmark".
-        .testTarget(name: "HandbookMarkdownTests", dependencies: ["HandbookMarkdown", "CMark"]),
+        .testTarget(name: "HandbookMarkdownTests", dependencies: ["HandbookMarkdown", "HandbookEscaping", "CMark", "HandbookTestSupport"]),
         .testTarget(name: "HandbookContentTests", dependencies: ["HandbookContent", "HandbookDiagnostics"]),
         .testTarget(
             name: "HandbookIndexTests", dependencies: ["HandbookIndex", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics"]),
         .testTarget(name: "HandbookRenderTests", dependencies: ["HandbookRender", "HandbookDiagnostics"]),
-        .testTarget(name: "HandbookServerTests", dependencies: ["HandbookServer", "HandbookBuild", "HandbookContent"]),
+        .testTarget(name: "HandbookScaffoldTests", dependencies: ["HandbookScaffold", "HandbookTestSupport", "handbook"]),
+        .testTarget(
+            name: "HandbookServerTests", dependencies: ["HandbookServer", "HandbookBuild", "HandbookContent", "HandbookTestSupport", "handbook"]),
         .testTarget(
             name: "HandbookBuildTests",
-            dependencies: ["HandbookBuild", "HandbookDiagnostics", "handbook"]
+            dependencies: ["HandbookBuild", "HandbookDiagnostics", "HandbookTestSupport", "handbook"]
         ),
     ],
     swiftLanguageModes: [.v6]

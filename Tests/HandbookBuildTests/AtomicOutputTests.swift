@@ -1,4 +1,5 @@
 import Foundation
+import HandbookTestSupport
 import Testing
 
 /// A build killed at any moment (SIGKILL) leaves the output folder holding a

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookTestSupport
 import Testing
 
 /// Builds real sites with the real `handbook` binary and checks the files,

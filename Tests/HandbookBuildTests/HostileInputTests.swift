@@ -1,4 +1,5 @@
 import Foundation
+import HandbookTestSupport
 import Testing
 
 /// Input that once crashed, hung or exploded the build. Each must end with

@@ -1,6 +1,7 @@
 import Foundation
 import HandbookBuild
 import HandbookContent
+import HandbookTestSupport
 import Testing
 
 /// A session that rebuilds after each edit produces exactly the files a

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookTestSupport
 import Testing
 
 /// What a build may replace, follow and publish: only its own output folder

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookTestSupport
 import Testing
 
 /// Built for `https://intranet.example.com/handbook/`, every internal
@@ -9,7 +10,7 @@ import Testing
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let result = try CLI.run([
-            "build", "--site", BundledHandbookTests.root.path, "--output", out.path, "--today", "2026-11-26",
+            "build", "--site", TestSite.repositoryRoot.path, "--output", out.path, "--today", "2026-11-26",
             "--base-url", "https://intranet.example.com/handbook/",
         ])
         #expect(result.status == 0, "\(result.stderr)")

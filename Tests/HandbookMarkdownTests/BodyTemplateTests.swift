@@ -1,6 +1,7 @@
 import CMark
 import Foundation
 import HandbookEscaping
+import HandbookTestSupport
 import Testing
 
 @testable import HandbookMarkdown

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookTestSupport
 import Testing
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookTestSupport
 import Testing
 
 @Suite struct InitCommandTests {
@@ -37,7 +38,7 @@ import Testing
         try FileManager.default.createDirectory(at: site.root, withIntermediateDirectories: true)
         #expect(try CLI.run(["init"], in: site.root).status == 0)
         let workflow = try #require(site.read(".github/workflows/handbook.yml"))
-        let docs = try String(contentsOf: BundledHandbookTests.root.appendingPathComponent("docs/ci.md"), encoding: .utf8)
+        let docs = try String(contentsOf: TestSite.repositoryRoot.appendingPathComponent("docs/ci.md"), encoding: .utf8)
         #expect(docs.contains("```yaml\n" + workflow + "```"))
         #expect(workflow.contains("handbook check --format github"))
         #expect(workflow.contains("handbook build --strict"))

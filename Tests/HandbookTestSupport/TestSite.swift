@@ -1,35 +1,42 @@
 import Foundation
 
+/// Shared by the test targets: sites written into temporary folders, the
+/// real `handbook` binary, and a seeded random generator.
+
 /// A small site written into a temporary folder, in the spirit of Hugo's
 /// txtar tests: the files are given inline, the test reads what was built.
-struct TestSite {
-    let root: URL
+public struct TestSite {
+    public let root: URL
 
-    init(_ files: [String: String]) throws {
+    /// This repository's root (it is itself a handbook).
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    public init(_ files: [String: String]) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-test-\(UUID().uuidString)")
         for (path, text) in files { try write(path, text) }
     }
 
-    func write(_ path: String, _ text: String) throws {
+    public func write(_ path: String, _ text: String) throws {
         try write(path, Data(text.utf8))
     }
 
-    func write(_ path: String, _ data: Data) throws {
+    public func write(_ path: String, _ data: Data) throws {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)
     }
 
-    func read(_ path: String) -> String? {
+    public func read(_ path: String) -> String? {
         (try? Data(contentsOf: root.appendingPathComponent(path))).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    func exists(_ path: String) -> Bool {
+    public func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
     }
 
     /// Every file below `folder`, relative and sorted.
-    func files(under folder: String) -> [String] {
+    public func files(under folder: String) -> [String] {
         let base = root.appendingPathComponent(folder).path
         guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
         var result: [String] = []
@@ -42,18 +49,18 @@ struct TestSite {
         return result.sorted()
     }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
+    public func remove() { try? FileManager.default.removeItem(at: root) }
 }
 
 /// Runs the real `handbook` executable, built beside the test bundle.
-struct CLI {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public enum CLI {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
-    static var executable: URL {
+    public static var executable: URL {
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         // On Linux the tests run from `<build>/HandbookPackageTests.xctest`; on macOS from inside the bundle.
         while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("handbook").path), folder.path != "/" {
@@ -64,7 +71,7 @@ struct CLI {
 
     /// Runs `handbook` with `arguments`; `prefix` runs it through another
     /// program (`setpriv` to drop root), `environment` overrides variables.
-    static func run(
+    public static func run(
         _ arguments: [String], in directory: URL? = nil, environment overrides: [String: String] = [:], prefix: [String] = []
     ) throws -> Result {
         let process = Process()
@@ -104,10 +111,10 @@ struct CLI {
 }
 
 /// A small deterministic generator (SplitMix64), so that a failing sequence of edits reproduces.
-struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
