@@ -3,23 +3,9 @@
 package enum Escape {
     /// HTML text and double- or single-quoted attribute values: `& < > " '`,
     /// exactly as Mustache escapes `{{value}}` (so Handbook can find a URL it
-    /// rendered, as the sidebar's current-page mark does).
-    package static func html(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count + 16)
-        for byte in s.utf8 {
-            switch byte {
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x22: out.append(contentsOf: "&quot;".utf8)
-            case 0x27: out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// rendered, as the sidebar's current-page mark does). Without
+    /// `apostrophe`, `'` stays as it is, as cmark writes text.
+    package static func html(_ s: String, apostrophe: Bool = true) -> String { markup(s, apostrophe: apostrophe ? "&#39;" : nil) }
 
     /// A JSON string literal, quotes included.
     package static func json(_ s: String) -> String {
@@ -45,20 +31,31 @@ package enum Escape {
     }
 
     /// XML text and attribute values (the sitemap).
-    package static func xml(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.unicodeScalars.append(c)
+    package static func xml(_ s: String) -> String { markup(s, apostrophe: "&apos;") }
+
+    /// `& < > "` as entities, and `'` as `apostrophe` when given.
+    private static func markup(_ s: String, apostrophe: String?) -> String {
+        replacing(s) { byte in
+            switch byte {
+            case 0x26: "&amp;"
+            case 0x3C: "&lt;"
+            case 0x3E: "&gt;"
+            case 0x22: "&quot;"
+            case 0x27: apostrophe
+            default: nil
             }
         }
-        return out
+    }
+
+    /// `s` with each ASCII byte that `entity` names replaced (the others kept).
+    private static func replacing(_ s: String, _ entity: (UInt8) -> String?) -> String {
+        guard s.utf8.contains(where: { entity($0) != nil }) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        for byte in s.utf8 {
+            if let replacement = entity(byte) { out.append(contentsOf: replacement.utf8) } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A URL for an `href` or `src` attribute, as cmark writes link

@@ -118,7 +118,8 @@ package struct BodyTemplate: Sendable {
         case .destination:
             return Escape.href(Self.destination(rewrite(slot.link)?.url ?? link.destination, rawHTML: rawHTML))
         case .label(let written):
-            return Self.escapeText(rewrite(slot.link)?.text ?? written)
+            // As cmark escapes text, so that a filled label reads as cmark would write it.
+            return Escape.html(rewrite(slot.link)?.text ?? written, apostrophe: false)
         case .attribute(let raw):
             let value = Self.attribute(rewrite(slot.link)?.url, written: link.destination, raw: raw, rawHTML: rawHTML)
             return rawHTML == .filter ? HTMLSafety.tagFilter(value) : value
@@ -145,22 +146,5 @@ package struct BodyTemplate: Sendable {
         }
         guard digits > 0, j + close.count <= bytes.count, bytes[j..<(j + close.count)].elementsEqual(close) else { return nil }
         return (number, j + close.count)
-    }
-
-    /// Text as cmark escapes it in HTML (`&`, `<`, `>`, `"`), so a filled
-    /// label reads exactly as cmark would have written it.
-    private static func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }

@@ -180,6 +180,17 @@ package enum Starter {
         """
     }
 
+    /// Both jobs start by installing Handbook (Actions has no YAML anchors).
+    private static let installSteps = """
+              - uses: actions/checkout@v4
+              - name: Install Handbook
+                run: |
+                  apt-get update -qq && apt-get install -y -qq libcmark-dev pkg-config git make
+                  git clone --depth 1 --branch "$HANDBOOK_REF" "$HANDBOOK_REPOSITORY" /tmp/handbook
+                  swift build --package-path /tmp/handbook -c release --product handbook
+                  make -C /tmp/handbook install-binary PREFIX=/usr/local
+        """
+
     /// The GitHub Actions workflow `init` writes; `docs/ci.md` explains it.
     package static let githubWorkflow = """
         # Checks the handbook on every pull request (annotations on the changed
@@ -202,13 +213,7 @@ package enum Starter {
             runs-on: ubuntu-latest
             container: swift:6.1-noble
             steps:
-              - uses: actions/checkout@v4
-              - name: Install Handbook
-                run: |
-                  apt-get update -qq && apt-get install -y -qq libcmark-dev pkg-config git make
-                  git clone --depth 1 --branch "$HANDBOOK_REF" "$HANDBOOK_REPOSITORY" /tmp/handbook
-                  swift build --package-path /tmp/handbook -c release --product handbook
-                  make -C /tmp/handbook install-binary PREFIX=/usr/local
+        \(installSteps)
               - name: Check links, front matter and ladders
                 run: handbook check --format github
           publish:
@@ -223,13 +228,7 @@ package enum Starter {
               name: github-pages
               url: ${{ steps.deploy.outputs.page_url }}
             steps:
-              - uses: actions/checkout@v4
-              - name: Install Handbook
-                run: |
-                  apt-get update -qq && apt-get install -y -qq libcmark-dev pkg-config git make
-                  git clone --depth 1 --branch "$HANDBOOK_REF" "$HANDBOOK_REPOSITORY" /tmp/handbook
-                  swift build --package-path /tmp/handbook -c release --product handbook
-                  make -C /tmp/handbook install-binary PREFIX=/usr/local
+        \(installSteps)
               - id: pages
                 uses: actions/configure-pages@v5
               - name: Build (warnings fail the build)
