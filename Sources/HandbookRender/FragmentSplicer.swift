@@ -21,6 +21,12 @@ struct FragmentSplicer: Sendable {
     /// by its fragment (spliced the same way) and every other marker dropped.
     /// A fragment is expanded at most once.
     func splice(_ root: Int, expand: (Int) -> Bool = { _ in true }) -> String {
+        splice(root, resolve: { expand($0) ? $0 : nil })
+    }
+
+    /// The same, with `resolve` choosing which fragment a marker stands for
+    /// (nil drops it).
+    func splice(_ root: Int, resolve: (Int) -> Int?) -> String {
         guard fragments.indices.contains(root) else { return "" }
         var out: [UInt8] = []
         var expanded: Set<Int> = [root]
@@ -35,8 +41,8 @@ struct FragmentSplicer: Sendable {
             }
             out.append(contentsOf: bytes[top.position..<start])
             stack[stack.count - 1].position = end
-            if fragments.indices.contains(number), expand(number), expanded.insert(number).inserted {
-                stack.append((number, 0))
+            if let fragment = resolve(number), fragments.indices.contains(fragment), expanded.insert(fragment).inserted {
+                stack.append((fragment, 0))
             }
         }
         return String(decoding: out, as: UTF8.self)

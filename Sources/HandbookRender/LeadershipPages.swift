@@ -13,8 +13,8 @@ extension SiteRenderer {
     private func derivedView(title: String, route: Route.Kind, kind: String, summary: String? = nil, near: Int? = nil) -> PageView {
         PageView(
             site: siteView, title: title, url: site.url(route), kind: kind, summary: summary, body: nil, showTitle: true,
-            navigation: near.map { navigation(folder: index.pages[$0].sourceFolder, current: index.url(of: index.pages[$0])) }
-                ?? navigation(folder: "", current: ""),
+            navigation: near.map { navigation(folder: index.pages[$0].sourceFolder, current: index.pages[$0].urlPath) }
+                ?? navigation(folder: "", current: nil),
             breadcrumbs: [LinkView(title: index.navigation.root.title, url: index.basePath)], entries: [], params: TemplateParams())
     }
 

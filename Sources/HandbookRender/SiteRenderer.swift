@@ -15,9 +15,8 @@ package struct SiteRenderer: Sendable {
     package let siteView: SiteView
     /// Previous and next page within each page's folder, by page index.
     private let pager: [Int: (previous: Int?, next: Int?)]
-    /// Sidebar HTML per folder: the top level, with each folder on the way
-    /// down to this one opened. Rendered once per folder, shared by its pages.
-    private let navigationByFolder: [String: String]
+    /// Each page's sidebar, spliced from parts rendered once.
+    private let sidebars: SidebarBuilder
     /// `public: true`: robots.txt lets crawlers in.
     private let isPublic: Bool
 
@@ -39,13 +38,7 @@ package struct SiteRenderer: Sendable {
             view.links.append(LinkView(title: title, url: site.url(kind)))
         }
         self.siteView = view
-        let sidebars = SidebarBuilder(index: index, theme: theme)
-        var navigation: [String: String] = [:]
-        for section in index.navigation.sections {
-            let trail = index.navigation.trail(to: section.urlPath).compactMap(\.folder)
-            navigation[section.folder ?? ""] = sidebars.sidebar(for: section.folder ?? "", trail: trail)
-        }
-        self.navigationByFolder = navigation
+        self.sidebars = SidebarBuilder(index: index, theme: theme)
     }
 
     /// The same renderer over a site whose metadata did not change: the
@@ -163,11 +156,11 @@ package struct SiteRenderer: Sendable {
         return (base.hasSuffix("/") ? base : base + "/") + route.urlPath
     }
 
-    /// The sidebar of a folder with the link to `url` marked as the current
-    /// page: one byte search and one copy, the sidebar is never re-rendered.
-    func navigation(folder: String, current url: String) -> String {
-        let html = navigationByFolder[folder] ?? navigationByFolder[""] ?? ""
-        return markCurrent(in: html, url: url)
+    /// The sidebar of a page in `folder` whose entry there has the address
+    /// `urlPath`, with that entry marked as the current page.
+    func navigation(folder: String, current urlPath: String?) -> String {
+        let html = sidebars.sidebar(folder: folder, current: urlPath)
+        return urlPath.map { markCurrent(in: html, url: index.url($0)) } ?? html
     }
 
     func breadcrumbs(for urlPath: String, includingLast: Bool) -> [LinkView] {
@@ -184,7 +177,7 @@ package struct SiteRenderer: Sendable {
         var view = PageView(
             site: siteView, title: page.title, url: url, kind: page.kind.rawValue, summary: page.frontMatter.summary,
             body: nil, showTitle: true,
-            navigation: navigation(folder: page.sourceFolder, current: url),
+            navigation: navigation(folder: page.sourceFolder, current: page.urlPath),
             breadcrumbs: breadcrumbs(for: page.urlPath, includingLast: false),
             entries: sectionEntries(for: page),
             toc: page.document.headings.filter { $0.level == 2 || $0.level == 3 }.map {
@@ -253,7 +246,7 @@ package struct SiteRenderer: Sendable {
     func tagView(_ tag: String) -> (PageView, String, String) {
         let view = PageView(
             site: siteView, title: "Tagged “\(tag)”", url: site.url(.tag(tag)), kind: "tag", summary: nil, body: nil, showTitle: true,
-            navigation: navigation(folder: "", current: ""),
+            navigation: navigation(folder: "", current: nil),
             breadcrumbs: [LinkView(title: index.navigation.root.title, url: index.basePath), LinkView(title: "Tags", url: site.url(.tags))],
             entries: pages(taggedWith: tag).map { link(toPage: $0) }, params: TemplateParams())
         return (view, "section", "tags")
@@ -265,7 +258,7 @@ package struct SiteRenderer: Sendable {
         let tags = counts.keys.sorted { $0.lowercased() < $1.lowercased() }
         let view = PageView(
             site: siteView, title: "Tags", url: site.url(.tags), kind: "tags", summary: nil, body: nil, showTitle: true,
-            navigation: navigation(folder: "", current: ""),
+            navigation: navigation(folder: "", current: nil),
             breadcrumbs: [LinkView(title: index.navigation.root.title, url: index.basePath)],
             entries: tags.map { tag in
                 let n = counts[tag] ?? 0
@@ -297,7 +290,7 @@ package struct SiteRenderer: Sendable {
         let url = index.url(node.urlPath)
         let view = PageView(
             site: siteView, title: node.title, url: url, kind: "section", summary: nil, body: nil, showTitle: true,
-            navigation: navigation(folder: node.folder ?? "", current: url),
+            navigation: navigation(folder: node.folder ?? "", current: node.urlPath),
             breadcrumbs: breadcrumbs(for: node.urlPath, includingLast: false),
             entries: node.children.map { LinkView(title: $0.title, url: index.url($0.urlPath), isSection: $0.isSection) },
             params: TemplateParams())
@@ -308,7 +301,7 @@ package struct SiteRenderer: Sendable {
     func notFoundView() -> (PageView, String, String) {
         let view = PageView(
             site: siteView, title: "Page not found", url: site.url(.notFound), kind: "404", summary: nil,
-            body: nil, showTitle: true, navigation: navigation(folder: "", current: ""), breadcrumbs: [], entries: [],
+            body: nil, showTitle: true, navigation: navigation(folder: "", current: nil), breadcrumbs: [], entries: [],
             params: TemplateParams())
         return (view, "404", "404")
     }

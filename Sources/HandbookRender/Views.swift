@@ -83,12 +83,19 @@ struct NavigationEntryView: Sendable, Hashable, MustacheParent {
     }
 }
 
-/// The entries of one folder, as `navigation.mustache` sees them.
+/// The entries of one folder (or a chunk of a long one), as
+/// `navigation.mustache` sees them; `more` links to the folder's page when
+/// the list was cut.
 struct NavigationListView: Sendable, Hashable, MustacheParent {
     var entries: [NavigationEntryView]
+    var more: LinkView?
 
     func child(named name: String) -> Any? {
-        name == "entries" ? entries : nil
+        switch name {
+        case "entries": entries
+        case "more": more
+        default: nil
+        }
     }
 }
 
