@@ -37,7 +37,7 @@ let package = Package(
         ),
         // `handbook init` and `handbook new`: the files they write.
         .target(name: "HandbookScaffold", dependencies: ["HandbookContent"]),
-        .target(name: "HandbookIndex", dependencies: ["HandbookContent", "HandbookDiagnostics", "HandbookMarkdown"]),
+        .target(name: "HandbookIndex", dependencies: ["HandbookContent", "HandbookDiagnostics", "HandbookMarkdown", "HandbookSystem"]),
         .target(
             name: "HandbookRender",
             dependencies: [

@@ -24,11 +24,18 @@ enum FileIO {
 
     /// With a `mode`, the file gets exactly that mode (a file recycled from
     /// the previous output keeps the mode it was created with otherwise).
+    /// A file recycled from the previous output is overwritten in place and
+    /// cut to its new length afterwards: truncating it to nothing first would
+    /// free and allocate its blocks again, which costs more than the write.
     private static func writeBytes(_ bytes: UnsafeRawBufferPointer, to path: String, mode: mode_t? = nil) -> String? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode ?? 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, mode ?? 0o644)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         defer { close(fd) }
         if let mode, fchmod(fd, mode) != 0 { return String(cString: strerror(errno)) }
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_size > bytes.count, ftruncate(fd, off_t(bytes.count)) != 0 {
+            return String(cString: strerror(errno))
+        }
         var offset = 0
         while offset < bytes.count {
             guard let base = bytes.baseAddress else { return nil }

@@ -51,11 +51,10 @@ package enum PageParser {
         }
         let isIndex = PagePaths.indexPriority(of: file.path) != nil
         let title = frontMatter.title ?? document.firstTitle ?? defaultTitle(for: file.path, isIndex: isIndex, siteTitle: siteTitle)
-        var page = Page(
-            source: file, id: frontMatter.id ?? PagePaths.defaultID(file.path), title: title, frontMatter: frontMatter,
-            bodyHash: decoded.body.hashValue, bodyLineOffset: decoded.bodyLineOffset, document: document, isFolderIndex: isIndex)
-        page.spec = spec
-        page.frontMatterSource = decoded.yaml
+        let page = Page(
+            source: file, id: frontMatter.id ?? PagePaths.defaultID(file.path), title: title, frontMatter: frontMatter, spec: spec,
+            frontMatterSource: decoded.yaml, bodyHash: decoded.body.hashValue, bodyLineOffset: decoded.bodyLineOffset, document: document,
+            isFolderIndex: isIndex)
         return (page, diagnostics)
     }
 

@@ -50,6 +50,8 @@ package struct SiteIndex: Sendable {
     private let pagesByTitle: [String: [Int]]
     private let pagesByStem: [String: [Int]]
     private let anchorsByPage: [Set<String>]
+    /// Each page's public URL, computed once.
+    private let pageURLs: [String]
 
     /// Builds the index. Drafts are set aside; when two sources map to the
     /// same address (case-insensitively), the first in index-file priority
@@ -108,6 +110,7 @@ package struct SiteIndex: Sendable {
         self.anchorsByPage = pages.map { Set($0.document.headings.map(\.id) + $0.document.htmlAnchors) }
         self.navigation = Navigation(pages: pages)
         self.diagnostics = diagnostics
+        self.pageURLs = pages.map { Self.url($0.urlPath, basePath: settings.basePath) }
     }
 
     /// Review reports are written for handbooks that use owners or review
@@ -173,13 +176,18 @@ package struct SiteIndex: Sendable {
 
     /// The public URL of a path below the site root (`roles/em/` → `/handbook/roles/em/`),
     /// percent-encoded where a URL needs it.
-    package func url(_ urlPath: String) -> String {
+    package func url(_ urlPath: String) -> String { Self.url(urlPath, basePath: basePath) }
+
+    private static func url(_ urlPath: String, basePath: String) -> String {
         // Most paths are plain ASCII file names: skip Foundation's encoder for them.
         if urlPath.utf8.allSatisfy(Self.isPlainPathByte) { return basePath + urlPath }
         return basePath + (urlPath.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? urlPath)
     }
 
-    package func url(of page: Page) -> String { url(page.urlPath) }
+    /// The public URL of page `i`.
+    package func url(ofPage i: Int) -> String { pageURLs[i] }
+
+    package func url(of page: Page) -> String { pageIndex(atSource: page.source.path).map(url(ofPage:)) ?? url(page.urlPath) }
 
     /// The public URL of a route.
     package func url(of route: Route) -> String { url(route.urlPath) }

@@ -170,7 +170,7 @@ extension SiteRenderer {
                 "\"page\":" + json(page.source.path),
                 "\"stale\":" + (status?.isStale == true ? "true" : "false"),
                 "\"title\":" + json(page.title),
-                "\"url\":" + json(index.url(of: page)),
+                "\"url\":" + json(index.url(ofPage: i)),
             ]
             fields.sort()
             lines.append("  {" + fields.joined(separator: ",") + "}")

@@ -5,7 +5,7 @@ import HandbookIndex
 /// roles, processes and ladder levels that they show.
 extension SiteRenderer {
     func pageLink(_ i: Int, detail: String? = nil) -> LinkView {
-        LinkView(title: index.pages[i].title, url: index.url(of: index.pages[i]), detail: detail)
+        LinkView(title: index.pages[i].title, url: index.url(ofPage: i), detail: detail)
     }
 
     func matrixURL(_ l: Int, track: String) -> String { site.url(.ladderTrack(ladder: l, track: track)) }

@@ -54,60 +54,65 @@ package enum SearchIndex {
     }
 
     /// The text a reader sees in an HTML fragment: tags dropped, the common
-    /// entities decoded, runs of white space made one space.
+    /// entities decoded, runs of white space made one space, cut after
+    /// `limit` characters. It walks bytes: only entities and non-ASCII white
+    /// space need decoding.
     package static func plainText(ofHTML html: String, limit: Int = textLimit) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(min(html.utf8.count, limit * 2))
         var count = 0
         var pendingSpace = false
-        /// Appends visible text, one space between words, up to `limit` characters.
-        func emit(_ text: String) -> Bool {
-            for c in text {
-                if c.isWhitespace {
+        var full = false
+        /// Appends visible bytes, one space between words, up to `limit` characters.
+        func emit<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+            for byte in bytes where !full {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
                     pendingSpace = true
                     continue
                 }
-                if pendingSpace && count > 0 {
-                    guard count < limit else { return false }
-                    out.append(" ")
+                // A UTF-8 continuation byte belongs to the character already counted.
+                let starts = byte & 0xC0 != 0x80
+                if starts {
+                    if pendingSpace && count > 0 {
+                        guard count < limit else { full = true; return }
+                        out.append(0x20)
+                        count += 1
+                    }
+                    pendingSpace = false
+                    guard count < limit else { full = true; return }
                     count += 1
                 }
-                pendingSpace = false
-                guard count < limit else { return false }
-                out.append(c)
-                count += 1
+                out.append(byte)
             }
-            return true
         }
-        var inTag = false
-        var entity: String?
-        for c in html {
-            if inTag {
-                if c == ">" {
-                    inTag = false
+        html.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            while i < bytes.count, !full {
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "<") {
+                    while i < bytes.count, bytes[i] != UInt8(ascii: ">") { i += 1 }
                     pendingSpace = true
-                }
-                continue
-            }
-            if var e = entity {
-                if c == ";" {
-                    entity = nil
-                    guard emit(decode(e)) else { break }
-                } else if e.count < 10 {
-                    e.append(c)
-                    entity = e
+                    i += 1
+                } else if byte == UInt8(ascii: "&") {
+                    var j = i + 1
+                    while j < bytes.count, j - i <= 10, bytes[j] != UInt8(ascii: ";"), bytes[j] != UInt8(ascii: "&") { j += 1 }
+                    if j < bytes.count, bytes[j] == UInt8(ascii: ";") {
+                        emit(decode(String(decoding: bytes[(i + 1)..<j], as: UTF8.self)).utf8)
+                        i = j + 1
+                    } else {
+                        emit(CollectionOfOne(byte))
+                        i += 1
+                    }
+                } else if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 {
+                    pendingSpace = true  // a no-break space
+                    i += 2
                 } else {
-                    entity = nil
-                    guard emit("&" + e + String(c)) else { break }
+                    emit(CollectionOfOne(byte))
+                    i += 1
                 }
-                continue
-            }
-            switch c {
-            case "<": inTag = true
-            case "&": entity = ""
-            default: guard emit(String(c)) else { return out }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func decode(_ entity: String) -> String {

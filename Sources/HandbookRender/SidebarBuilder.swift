@@ -1,4 +1,5 @@
 import HandbookIndex
+import HandbookSystem
 
 /// Builds each page's sidebar from parts rendered once, and keeps it small
 /// whatever the size of the site (as MkDocs Material's `navigation.prune`):
@@ -32,27 +33,29 @@ struct SidebarBuilder {
         var sectionIndex: [String: Int] = [:]
         for (i, section) in sections.enumerated() { sectionIndex[section.folder ?? ""] = i }
         self.sectionIndex = sectionIndex
-        var fragments: [String] = []
+        // Every chunk of every folder, as the open folder and as one on the
+        // way down; rendered in parallel, numbered in this order.
+        var chunks: [(section: Int, start: Int, size: Int)] = []
         var currentBase: [Int] = []
         var ancestorBase: [Int] = []
-        for section in sections {
-            let entries = section.children.map { child in
+        for (s, section) in sections.enumerated() {
+            for size in [Self.currentChunk, Self.ancestorChunk] {
+                if size == Self.currentChunk { currentBase.append(chunks.count) } else { ancestorBase.append(chunks.count) }
+                for start in stride(from: 0, to: max(section.children.count, 1), by: size) { chunks.append((s, start, size)) }
+            }
+        }
+        let folders = sectionIndex
+        let fragments = parallelMap(chunks) { chunk in
+            let section = sections[chunk.section]
+            let children = section.children[chunk.start..<min(chunk.start + chunk.size, section.children.count)]
+            let entries = children.map { child in
                 NavigationEntryView(
                     title: child.title, url: index.url(child.urlPath), isSection: child.isSection,
-                    children: child.folder.flatMap { sectionIndex[$0] }.map(FragmentSplicer.marker) ?? "")
+                    children: child.folder.flatMap { folders[$0] }.map(FragmentSplicer.marker) ?? "")
             }
-            for size in [Self.currentChunk, Self.ancestorChunk] {
-                (size == Self.currentChunk ? { currentBase.append(fragments.count) } : { ancestorBase.append(fragments.count) })()
-                let chunks = stride(from: 0, to: max(entries.count, 1), by: size)
-                for start in chunks {
-                    let slice = Array(entries[start..<min(start + size, entries.count)])
-                    let rest = entries.count - slice.count
-                    let more = rest > 0
-                        ? LinkView(title: "All \(entries.count) in \(section.title)", url: index.url(section.urlPath)) : nil
-                    let view = NavigationListView(entries: slice, more: more)
-                    fragments.append(theme.library.render(view, withTemplate: "navigation") ?? "")
-                }
-            }
+            let more = entries.count < section.children.count
+                ? LinkView(title: "All \(section.children.count) in \(section.title)", url: index.url(section.urlPath)) : nil
+            return theme.library.render(NavigationListView(entries: entries, more: more), withTemplate: "navigation") ?? ""
         }
         self.currentBase = currentBase
         self.ancestorBase = ancestorBase

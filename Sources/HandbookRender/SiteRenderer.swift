@@ -172,7 +172,7 @@ package struct SiteRenderer: Sendable {
     /// A Markdown page's view, without its body (filled in when rendered).
     func pageView(_ pageIndex: Int) -> (PageView, String, String) {
         let page = index.pages[pageIndex]
-        let url = index.url(of: page)
+        let url = index.url(ofPage: pageIndex)
         let neighbours = pager[pageIndex]
         var view = PageView(
             site: siteView, title: page.title, url: url, kind: page.kind.rawValue, summary: page.frontMatter.summary,
@@ -184,9 +184,9 @@ package struct SiteRenderer: Sendable {
                 TOCEntryView(title: $0.text, url: "#" + $0.id, level: $0.level)
             },
             backlinks: site.graph.backlinks[pageIndex].map { backlink in
-                let source = index.pages[backlink.source]
-                return LinkView(
-                    title: source.title, url: index.url(of: source) + (backlink.sections.first.map { "#" + $0.id } ?? ""),
+                LinkView(
+                    title: index.pages[backlink.source].title,
+                    url: index.url(ofPage: backlink.source) + (backlink.sections.first.map { "#" + $0.id } ?? ""),
                     detail: backlink.sections.isEmpty ? nil : backlink.sections.map(\.title).joined(separator: ", "))
             },
             previous: neighbours?.previous.map { link(toPage: $0) },
@@ -212,13 +212,13 @@ package struct SiteRenderer: Sendable {
             fields += [spec.track?.value].compactMap { $0 } + spec.levels.map(\.value)
         }
         return SearchIndex.Document(
-            title: page.title, url: index.url(of: page), kind: page.kind.rawValue, tags: page.frontMatter.tags,
+            title: page.title, url: index.url(ofPage: pageIndex), kind: page.kind.rawValue, tags: page.frontMatter.tags,
             headings: page.document.headings.filter { $0.level > 1 || $0.text != page.title }.map(\.text), fields: fields,
             text: SearchIndex.plainText(ofHTML: (page.frontMatter.summary.map { $0 + " " } ?? "") + html))
     }
 
     func link(toPage i: Int) -> LinkView {
-        LinkView(title: index.pages[i].title, url: index.url(of: index.pages[i]))
+        LinkView(title: index.pages[i].title, url: index.url(ofPage: i))
     }
 
     /// Within a folder: its index page first, then its pages in navigation order.
@@ -274,7 +274,7 @@ package struct SiteRenderer: Sendable {
     func redirectView(toPage i: Int) -> (PageView, String, String) {
         let page = index.pages[i]
         let view = PageView(
-            site: siteView, title: page.title, url: index.url(of: page), kind: "redirect", summary: nil, body: nil,
+            site: siteView, title: page.title, url: index.url(ofPage: i), kind: "redirect", summary: nil, body: nil,
             showTitle: false, navigation: "", breadcrumbs: [], entries: [], params: TemplateParams())
         return (view, "redirect", page.source.displayPath)
     }

@@ -2,6 +2,7 @@ import HandbookContent
 import HandbookDiagnostics
 import HandbookIndex
 import HandbookRender
+import HandbookSystem
 
 /// The index, route and validate stages, with memory: when no page's
 /// metadata, no setting, template or file changed (a prose edit), the last

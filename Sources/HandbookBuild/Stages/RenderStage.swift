@@ -1,6 +1,7 @@
 import HandbookDiagnostics
 import HandbookIndex
 import HandbookRender
+import HandbookSystem
 
 /// The render stage: every route's output, in parallel. A route whose render
 /// key (its view, its body's source and link rewrites, the theme and the

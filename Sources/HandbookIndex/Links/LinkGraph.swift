@@ -1,5 +1,6 @@
 import HandbookContent
 import HandbookMarkdown
+import HandbookSystem
 
 /// Every link of every page, resolved once, and the reverse: which pages
 /// link to each page ("Referenced by"). Checks and the render stage read it;
@@ -30,31 +31,33 @@ package struct LinkGraph: Sendable {
 
     package init(index: SiteIndex, routes: RouteTable) {
         let resolver = LinkResolver(index: index, routes: routes)
+        // Each page's links resolve on their own, in parallel.
+        let entries = parallelMap(Array(index.pages.indices)) { source in
+            let page = index.pages[source]
+            return page.document.links.map { link in
+                let resolution = resolver.resolve(link, from: page)
+                return Entry(link: link, resolution: resolution, rewrite: resolver.rewrite(resolution, for: link))
+            }
+        }
         // target → source → sections, in the order first seen.
         var backlinks = Array(repeating: [Int: [Backlink.Section]](), count: index.pages.count)
-        var entries: [[Entry]] = []
-        entries.reserveCapacity(index.pages.count)
-        for (source, page) in index.pages.enumerated() {
-            var pageEntries: [Entry] = []
-            pageEntries.reserveCapacity(page.document.links.count)
-            for link in page.document.links {
-                let resolution = resolver.resolve(link, from: page)
-                pageEntries.append(Entry(link: link, resolution: resolution, rewrite: resolver.rewrite(resolution, for: link)))
-                if case .page(let target, _, _) = resolution, target != source {
-                    var sections = backlinks[target][source] ?? []
-                    if let heading = page.document.headings.last(where: { $0.line <= link.line && $0.level > 1 }) {
-                        let section = Backlink.Section(title: heading.text, id: heading.id)
-                        if !sections.contains(section) { sections.append(section) }
-                    }
-                    backlinks[target][source] = sections
+        for (source, pageEntries) in entries.enumerated() {
+            let page = index.pages[source]
+            for entry in pageEntries {
+                guard case .page(let target, _, _) = entry.resolution, target != source else { continue }
+                var sections = backlinks[target][source] ?? []
+                if let heading = page.document.headings.last(where: { $0.line <= entry.link.line && $0.level > 1 }) {
+                    let section = Backlink.Section(title: heading.text, id: heading.id)
+                    if !sections.contains(section) { sections.append(section) }
                 }
+                backlinks[target][source] = sections
             }
-            entries.append(pageEntries)
         }
         self.entries = entries
+        let titles = index.pages.map { $0.title.lowercased() }
         self.backlinks = backlinks.map { sources in
             sources.map { Backlink(source: $0.key, sections: $0.value) }.sorted { a, b in
-                let (ta, tb) = (index.pages[a.source].title.lowercased(), index.pages[b.source].title.lowercased())
+                let (ta, tb) = (titles[a.source], titles[b.source])
                 return ta != tb ? ta < tb : a.source < b.source
             }
         }

@@ -184,9 +184,8 @@ package struct LinkResolver: Sendable {
     package func rewrite(_ resolution: Resolution, for link: LinkReference) -> LinkRewrite? {
         switch resolution {
         case .page(let i, let fragment, let query):
-            let page = index.pages[i]
-            let url = index.url(of: page) + query + (fragment.map { "#" + $0 } ?? "")
-            return LinkRewrite(url: url, text: link.kind == .wiki ? page.title : nil)
+            let url = index.url(ofPage: i) + query + (fragment.map { "#" + $0 } ?? "")
+            return LinkRewrite(url: url, text: link.kind == .wiki ? index.pages[i].title : nil)
         case .generated(let r, let fragment):
             return LinkRewrite(url: index.url(of: routes.routes[r]) + (fragment.map { "#" + $0 } ?? ""))
         case .asset(let path):

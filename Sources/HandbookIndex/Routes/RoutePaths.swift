@@ -8,9 +8,13 @@ package enum RoutePaths {
     /// A Markdown page: `roles/em.md` → `roles/em/`; a folder's index page
     /// (`index.md`, `_index.md`, `README.md`) → its folder; the home page → ``.
     package static func page(_ sourcePath: String) -> String {
-        let folder = sourcePath.lastIndex(of: "/").map { String(sourcePath[..<$0]) } ?? ""
-        if PagePaths.indexPriority(of: sourcePath) != nil { return folder.isEmpty ? "" : folder + "/" }
-        return String(sourcePath.dropLast(3)) + "/"  // ".md"
+        if PagePaths.indexPriority(of: sourcePath) != nil {
+            let folder = sourcePath.lastIndex(of: "/").map { String(sourcePath[..<$0]) } ?? ""
+            return folder.isEmpty ? "" : folder + "/"
+        }
+        var path = sourcePath
+        path.removeLast(3)  // ".md"
+        return path + "/"
     }
 
     /// The generated page of a folder without an index page.

@@ -3,7 +3,7 @@ import Dispatch
 /// Maps `items` on all cores, keeping the input order in the result.
 /// The work items are independent (one page each), so no locking is needed
 /// beyond each iteration owning its own result slot.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+package func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
     guard items.count > 1 else { return items.map(transform) }
     let buffer = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
     buffer.initialize(repeating: nil)
