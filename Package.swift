@@ -80,7 +80,13 @@ let package = Package(
         .testTarget(name: "HandbookContentTests", dependencies: ["HandbookContent", "HandbookDiagnostics"]),
         .testTarget(
             name: "HandbookIndexTests", dependencies: ["HandbookIndex", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics"]),
-        .testTarget(name: "HandbookRenderTests", dependencies: ["HandbookRender", "HandbookDiagnostics"]),
+        // swift-mustache renders the same templates as the oracle of Handbook's own renderer.
+        .testTarget(
+            name: "HandbookRenderTests",
+            dependencies: [
+                "HandbookRender", "HandbookDiagnostics", "HandbookIndex", "HandbookContent", "HandbookMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .testTarget(name: "HandbookScaffoldTests", dependencies: ["HandbookScaffold", "HandbookTestSupport", "handbook"]),
         .testTarget(
             name: "HandbookServerTests", dependencies: ["HandbookServer", "HandbookBuild", "HandbookContent", "HandbookTestSupport", "handbook"]),

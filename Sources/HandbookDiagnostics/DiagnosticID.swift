@@ -55,6 +55,7 @@ public enum DiagnosticID {
     public static let templateMissingPartial = "template.missing-partial"
     public static let templateSyntax = "template.syntax"
     public static let templateTooDeep = "template.too-deep"
+    public static let templateTransform = "template.transform"
     public static let templateUnreadable = "template.unreadable"
     public static let urlDuplicate = "url.duplicate"
     public static let yamlDuplicateKey = "yaml.duplicate-key"

@@ -1,10 +1,9 @@
-import Mustache
 
-// View models of the leadership pages. Like every view, plain values with
-// `MustacheParent` lookups; templates only place them.
+// View models of the leadership pages. Like every view, plain values that
+// answer templates' lookups with typed values; templates only place them.
 
 /// The role panel of a role page.
-package struct RoleView: Sendable, Hashable, MustacheParent {
+package struct RoleView: Sendable, Hashable, TemplateObject {
     package var track: String?
     package var responsibilities: [String]
     /// Managers, nearest first.
@@ -14,128 +13,128 @@ package struct RoleView: Sendable, Hashable, MustacheParent {
     /// Processes with the role's RACI letters (O = owner) in `detail`.
     package var processes: [LinkView]
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "track": track
-        case "responsibilities": responsibilities
-        case "hasResponsibilities": !responsibilities.isEmpty
-        case "reportingLine": reportingLine
-        case "hasReportingLine": !reportingLine.isEmpty
-        case "directReports": directReports
-        case "hasDirectReports": !directReports.isEmpty
-        case "levels": levels
-        case "hasLevels": !levels.isEmpty
-        case "processes": processes
-        case "hasProcesses": !processes.isEmpty
-        default: nil
+        case "track": TemplateValue(track)
+        case "responsibilities": TemplateValue(responsibilities)
+        case "hasResponsibilities": TemplateValue(!responsibilities.isEmpty)
+        case "reportingLine": TemplateValue(reportingLine)
+        case "hasReportingLine": TemplateValue(!reportingLine.isEmpty)
+        case "directReports": TemplateValue(directReports)
+        case "hasDirectReports": TemplateValue(!directReports.isEmpty)
+        case "levels": TemplateValue(levels)
+        case "hasLevels": TemplateValue(!levels.isEmpty)
+        case "processes": TemplateValue(processes)
+        case "hasProcesses": TemplateValue(!processes.isEmpty)
+        default: .none
         }
     }
 }
 
 /// A row of a RACI table: the letter, its meaning, and the roles.
-package struct RACIRowView: Sendable, Hashable, MustacheParent {
+package struct RACIRowView: Sendable, Hashable, TemplateObject {
     package var letter: String
     package var meaning: String
     package var roles: [LinkView]
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "letter": letter
-        case "meaning": meaning
-        case "roles": roles
-        case "hasRoles": !roles.isEmpty
-        default: nil
+        case "letter": TemplateValue(letter)
+        case "meaning": TemplateValue(meaning)
+        case "roles": TemplateValue(roles)
+        case "hasRoles": TemplateValue(!roles.isEmpty)
+        default: .none
         }
     }
 }
 
-package struct ProcessView: Sendable, Hashable, MustacheParent {
+package struct ProcessView: Sendable, Hashable, TemplateObject {
     package var owner: LinkView?
     package var raci: [RACIRowView]
     package var triggers: [String]
     package var cadence: String?
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "owner": owner
-        case "raci": raci
-        case "hasRACI": !raci.isEmpty
-        case "triggers": triggers
-        case "hasTriggers": !triggers.isEmpty
-        case "cadence": cadence
-        default: nil
+        case "owner": TemplateValue(owner)
+        case "raci": TemplateValue(raci)
+        case "hasRACI": TemplateValue(!raci.isEmpty)
+        case "triggers": TemplateValue(triggers)
+        case "hasTriggers": TemplateValue(!triggers.isEmpty)
+        case "cadence": TemplateValue(cadence)
+        default: .none
         }
     }
 }
 
 /// A cell of a ladder matrix or a level's text, with word-level changes.
-package struct TextView: Sendable, Hashable, MustacheParent {
+package struct TextView: Sendable, Hashable, TemplateObject {
     package var text: String
     package var isNew = false
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "text": text
-        case "isNew": isNew
-        case "isEmpty": text.isEmpty
-        default: nil
+        case "text": TemplateValue(text)
+        case "isNew": TemplateValue(isNew)
+        case "isEmpty": TemplateValue(text.isEmpty)
+        default: .none
         }
     }
 }
 
-package struct MatrixRowView: Sendable, Hashable, MustacheParent {
+package struct MatrixRowView: Sendable, Hashable, TemplateObject {
     package var competency: LinkView
     package var description: String?
     package var cells: [TextView]
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "competency": competency
-        case "description": description
-        case "cells": cells
-        default: nil
+        case "competency": TemplateValue(competency)
+        case "description": TemplateValue(description)
+        case "cells": TemplateValue(cells)
+        default: .none
         }
     }
 }
 
 /// One track of a ladder as a table: competencies down, levels across.
-package struct MatrixView: Sendable, Hashable, MustacheParent {
+package struct MatrixView: Sendable, Hashable, TemplateObject {
     package var track: String
     package var levels: [LinkView]
     package var rows: [MatrixRowView]
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "track": track
-        case "levels": levels
-        case "rows": rows
-        default: nil
+        case "track": TemplateValue(track)
+        case "levels": TemplateValue(levels)
+        case "rows": TemplateValue(rows)
+        default: .none
         }
     }
 }
 
 /// One competency on a level page: this level's expectation, the previous
 /// level's, and this level's words with what is new marked.
-package struct LevelCompetencyView: Sendable, Hashable, MustacheParent {
+package struct LevelCompetencyView: Sendable, Hashable, TemplateObject {
     package var competency: LinkView
     package var text: String
     package var previousText: String?
     package var changes: [TextView]
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "competency": competency
-        case "text": text
-        case "isMissing": text.isEmpty
-        case "previousText": previousText
-        case "changes": changes
-        case "unchanged": previousText != nil && !changes.contains { $0.isNew }
-        default: nil
+        case "competency": TemplateValue(competency)
+        case "text": TemplateValue(text)
+        case "isMissing": TemplateValue(text.isEmpty)
+        case "previousText": TemplateValue(previousText)
+        case "changes": TemplateValue(changes)
+        case "unchanged": TemplateValue(previousText != nil && !changes.contains { $0.isNew })
+        default: .none
         }
     }
 }
 
-package struct LevelView: Sendable, Hashable, MustacheParent {
+package struct LevelView: Sendable, Hashable, TemplateObject {
     package var ladder: LinkView
     package var track: LinkView?
     package var summary: String?
@@ -145,26 +144,26 @@ package struct LevelView: Sendable, Hashable, MustacheParent {
     package var roles: [LinkView]
     package var competencies: [LevelCompetencyView]
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "ladder": ladder
-        case "track": track
-        case "summary": summary
-        case "previous": previous
-        case "nextLevel": nextLevel
-        case "equivalents": equivalents
-        case "hasEquivalents": !equivalents.isEmpty
-        case "roles": roles
-        case "hasRoles": !roles.isEmpty
-        case "competencies": competencies
-        default: nil
+        case "ladder": TemplateValue(ladder)
+        case "track": TemplateValue(track)
+        case "summary": TemplateValue(summary)
+        case "previous": TemplateValue(previous)
+        case "nextLevel": TemplateValue(nextLevel)
+        case "equivalents": TemplateValue(equivalents)
+        case "hasEquivalents": TemplateValue(!equivalents.isEmpty)
+        case "roles": TemplateValue(roles)
+        case "hasRoles": TemplateValue(!roles.isEmpty)
+        case "competencies": TemplateValue(competencies)
+        default: .none
         }
     }
 }
 
 /// A ladder's overview: its tracks (each linking to its matrix), the
 /// side-by-side page, and every level.
-package struct LadderView: Sendable, Hashable, MustacheParent {
+package struct LadderView: Sendable, Hashable, TemplateObject {
     package var tracks: [LinkView]
     package var sideBySide: LinkView
     /// Rows of the side-by-side table: one cell per track (empty when a track
@@ -172,68 +171,68 @@ package struct LadderView: Sendable, Hashable, MustacheParent {
     package var rows: [[LinkView]]
     package var trackTitles: [String]
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "tracks": tracks
-        case "sideBySide": sideBySide
-        case "rows": rows.map { RowView(cells: $0) }
-        case "trackTitles": trackTitles
-        default: nil
+        case "tracks": TemplateValue(tracks)
+        case "sideBySide": TemplateValue(sideBySide)
+        case "rows": TemplateValue(rows.map { RowView(cells: $0) })
+        case "trackTitles": TemplateValue(trackTitles)
+        default: .none
         }
     }
 
-    struct RowView: Sendable, Hashable, MustacheParent {
+    struct RowView: Sendable, Hashable, TemplateObject {
         var cells: [LinkView]
-        func child(named name: String) -> Any? { name == "cells" ? cells : nil }
+        func value(_ name: String) -> TemplateValue { name == "cells" ? TemplateValue(cells) : .none }
     }
 }
 
 /// A node of the org chart: a role and the roles reporting to it.
-package struct OrgNodeView: Sendable, Hashable, MustacheParent {
+package struct OrgNodeView: Sendable, Hashable, TemplateObject {
     package var role: LinkView
     package var track: String?
     /// The HTML of the roles reporting to this one, inserted with `{{{reports}}}`.
     package var reports: String
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "role": role
-        case "track": track
-        case "reports": reports
-        case "hasReports": !reports.isEmpty
-        default: nil
+        case "role": TemplateValue(role)
+        case "track": TemplateValue(track)
+        case "reports": TemplateValue(reports)
+        case "hasReports": TemplateValue(!reports.isEmpty)
+        default: .none
         }
     }
 }
 
 /// Review status of a page, for the "due for review" badge.
-package struct ReviewView: Sendable, Hashable, MustacheParent {
+package struct ReviewView: Sendable, Hashable, TemplateObject {
     package var lastReviewed: String
     package var due: String
     package var isStale: Bool
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "lastReviewed": lastReviewed
-        case "due": due
-        case "isStale": isStale
-        default: nil
+        case "lastReviewed": TemplateValue(lastReviewed)
+        case "due": TemplateValue(due)
+        case "isStale": TemplateValue(isStale)
+        default: .none
         }
     }
 }
 
 /// A group of the stale-pages report: an owner and their overdue pages.
-package struct ReportGroupView: Sendable, Hashable, MustacheParent {
+package struct ReportGroupView: Sendable, Hashable, TemplateObject {
     package var owner: LinkView?
     package var title: String
     package var pages: [LinkView]
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "owner": owner
-        case "title": title
-        case "pages": pages
-        default: nil
+        case "owner": TemplateValue(owner)
+        case "title": TemplateValue(title)
+        case "pages": TemplateValue(pages)
+        default: .none
         }
     }
 }

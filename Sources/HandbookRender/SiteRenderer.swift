@@ -4,7 +4,6 @@ import HandbookDiagnostics
 import HandbookEscaping
 import HandbookIndex
 import HandbookMarkdown
-import Mustache
 
 /// Renders the site's routes through the theme. It is built once per build,
 /// pre-renders each folder's sidebar once, and is then read by every route's

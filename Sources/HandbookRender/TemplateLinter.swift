@@ -10,7 +10,9 @@ import HandbookDiagnostics
 ///   or through others, would recurse until the stack runs out);
 /// - sections nest at most `maximumDepth` deep (the parser recurses per level);
 /// - dynamic partials (`{{>*name}}`) are refused: their target is only known
-///   while rendering, so neither check above could see them.
+///   while rendering, so neither check above could see them; so are
+///   swift-mustache's transforms (`{{uppercased(x)}}`), which Handbook's
+///   renderer does not have.
 enum TemplateLinter {
     static let maximumDepth = 100
 
@@ -24,6 +26,8 @@ enum TemplateLinter {
     struct Scan {
         var references: [Reference] = []
         var dynamicPartials: [Reference] = []
+        /// Tags that apply swift-mustache's transforms (`{{uppercased(x)}}`).
+        var transforms: [Reference] = []
         /// The first tag that opens a section deeper than `maximumDepth`.
         var tooDeep: Reference?
     }
@@ -57,6 +61,15 @@ enum TemplateLinter {
                     break
                 }
                 guard sigil == UInt8(ascii: ">") || sigil == UInt8(ascii: "<") else {
+                    // A name with parentheses asks for a transform.
+                    var j = i + 2
+                    while j + 1 < bytes.count, !(bytes[j] == UInt8(ascii: "}") && bytes[j + 1] == UInt8(ascii: "}")), bytes[j] != 0x0A {
+                        if bytes[j] == UInt8(ascii: "("), sigil != UInt8(ascii: "!") {
+                            result.transforms.append(Reference(name: "", line: line, column: column))
+                            break
+                        }
+                        j += 1
+                    }
                     i += 2
                     continue
                 }
@@ -105,6 +118,13 @@ enum TemplateLinter {
                         DiagnosticID.templateDynamicPartial, at: at(reference),
                         "template '\(name)' uses a dynamic partial {{>\(reference.name)}}, which Handbook does not support",
                         note: "name the partial: Handbook checks every include before rendering"))
+            }
+            for reference in scan.transforms {
+                diagnostics.append(
+                    .error(
+                        DiagnosticID.templateTransform, at: at(reference),
+                        "template '\(name)' applies a transform such as {{uppercased(x)}}, which Handbook does not support",
+                        note: "templates place values as the views give them"))
             }
             for reference in scan.references where templates[reference.name] == nil {
                 diagnostics.append(

@@ -7,7 +7,7 @@ import Mustache
 /// theme, with any file of the site's own `templates/` folder replacing the
 /// built-in file of the same name (as Hugo's theme lookup does).
 package struct Theme: Sendable {
-    package let library: MustacheLibrary
+    package let library: TemplateLibrary
     package let templateNames: Set<String>
     /// Templates every theme must have.
     package static let requiredTemplates = ["page", "section", "404", "navigation", "redirect"]
@@ -50,12 +50,13 @@ package struct Theme: Sendable {
                 }
             }
         }
+        // swift-mustache's parser finds syntax errors, with their positions;
+        // Handbook renders with its own compiled templates (`TemplateLibrary`).
         let lint = TemplateLinter.check(templates: sources)
-        var library = MustacheLibrary()
         for name in sources.keys.sorted() where !lint.unparsable.contains(name) {
             guard let source = sources[name] else { continue }
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                _ = try MustacheTemplate(string: source.text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     .error(
@@ -79,7 +80,9 @@ package struct Theme: Sendable {
         }
         for path in assets.keys.sorted() { hasher.combine(path) }
         return (
-            Theme(library: library, templateNames: Set(sources.keys), assets: assets, fingerprint: hasher.finalize()),
+            Theme(
+                library: TemplateLibrary(sources.mapValues(\.text)), templateNames: Set(sources.keys), assets: assets,
+                fingerprint: hasher.finalize()),
             diagnostics
         )
     }

@@ -1,11 +1,10 @@
 import HandbookContent
-import Mustache
 
-// View models handed to the templates. Each conforms to `MustacheParent` so
-// that swift-mustache reads fields by name instead of through reflection.
+// View models handed to the templates. Each answers a template's lookups
+// with typed values (`TemplateObject`), so rendering needs no reflection.
 
 /// Site-wide values, the same on every page.
-package struct SiteView: Sendable, Hashable, MustacheParent {
+package struct SiteView: Sendable, Hashable, TemplateObject {
     package var title: String
     package var language: String
     /// URL of the home page (the base path).
@@ -15,70 +14,70 @@ package struct SiteView: Sendable, Hashable, MustacheParent {
     /// Links to the derived overview pages (org chart, processes, tags, reports).
     package var links: [LinkView] = []
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "language": language
-        case "homeURL": homeURL
-        case "themeURL": themeURL
-        case "links": links
-        case "hasLinks": !links.isEmpty
-        default: nil
+        case "title": TemplateValue(title)
+        case "language": TemplateValue(language)
+        case "homeURL": TemplateValue(homeURL)
+        case "themeURL": TemplateValue(themeURL)
+        case "links": TemplateValue(links)
+        case "hasLinks": TemplateValue(!links.isEmpty)
+        default: .none
         }
     }
 }
 
 /// A titled link: breadcrumbs, section entries, tags, previous and next.
-package struct LinkView: Sendable, Hashable, MustacheParent {
+package struct LinkView: Sendable, Hashable, TemplateObject {
     package var title: String
     package var url: String
     package var isSection = false
     /// A short extra line: the section a backlink comes from, a tag's page count.
     package var detail: String?
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "url": url
-        case "isSection": isSection
-        case "detail": detail
-        default: nil
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "isSection": TemplateValue(isSection)
+        case "detail": TemplateValue(detail)
+        default: .none
         }
     }
 }
 
 /// One entry of a page's table of contents (its h2 and h3 headings).
-package struct TOCEntryView: Sendable, Hashable, MustacheParent {
+package struct TOCEntryView: Sendable, Hashable, TemplateObject {
     package var title: String
     package var url: String
     package var level: Int
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "url": url
-        case "level": level
-        case "isSubsection": level > 2
-        default: nil
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "level": TemplateValue(level)
+        case "isSubsection": TemplateValue(level > 2)
+        default: .none
         }
     }
 }
 
 /// One entry of a sidebar list. `children` is the HTML of the entry's own
 /// list when it is open (inserted with `{{{children}}}`), else empty.
-struct NavigationEntryView: Sendable, Hashable, MustacheParent {
+struct NavigationEntryView: Sendable, Hashable, TemplateObject {
     var title: String
     var url: String
     var isSection: Bool
     var children: String
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "url": url
-        case "isSection": isSection
-        case "children": children
-        default: nil
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "isSection": TemplateValue(isSection)
+        case "children": TemplateValue(children)
+        default: .none
         }
     }
 }
@@ -86,21 +85,21 @@ struct NavigationEntryView: Sendable, Hashable, MustacheParent {
 /// The entries of one folder (or a chunk of a long one), as
 /// `navigation.mustache` sees them; `more` links to the folder's page when
 /// the list was cut.
-struct NavigationListView: Sendable, Hashable, MustacheParent {
+struct NavigationListView: Sendable, Hashable, TemplateObject {
     var entries: [NavigationEntryView]
     var more: LinkView?
 
-    func child(named name: String) -> Any? {
+    func value(_ name: String) -> TemplateValue {
         switch name {
-        case "entries": entries
-        case "more": more
-        default: nil
+        case "entries": TemplateValue(entries)
+        case "more": TemplateValue(more)
+        default: .none
         }
     }
 }
 
 /// A page (or a generated section page) as its template sees it.
-package struct PageView: Sendable, Hashable, MustacheParent {
+package struct PageView: Sendable, Hashable, TemplateObject {
     package var site: SiteView
     package var title: String
     package var url: String
@@ -135,54 +134,63 @@ package struct PageView: Sendable, Hashable, MustacheParent {
     /// Front matter keys Handbook does not know, for custom templates.
     package var params: TemplateParams
 
-    package func child(named name: String) -> Any? {
+    package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "site": site
-        case "title": title
-        case "url": url
-        case "kind": kind
-        case "summary": summary
-        case "body": body
-        case "showTitle": showTitle
-        case "heading": heading
-        case "navigation": navigation
-        case "breadcrumbs": breadcrumbs
-        case "hasBreadcrumbs": breadcrumbs.count > 0
-        case "entries": entries
-        case "hasEntries": !entries.isEmpty
-        case "toc": toc
-        case "hasTOC": toc.count >= 2
-        case "backlinks": backlinks
-        case "hasBacklinks": !backlinks.isEmpty
-        case "previous": previous
-        case "next": next
-        case "hasPager": previous != nil || next != nil
-        case "tags": tags
-        case "hasTags": !tags.isEmpty
-        case "role": role
-        case "process": process
-        case "ladder": ladder
-        case "matrix": matrix
-        case "level": level
-        case "orgChart": orgChart
-        case "groups": groups
-        case "hasGroups": !groups.isEmpty
-        case "review": review
-        case "params": params
-        default: nil
+        case "site": TemplateValue(site)
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "kind": TemplateValue(kind)
+        case "summary": TemplateValue(summary)
+        case "body": TemplateValue(body)
+        case "showTitle": TemplateValue(showTitle)
+        case "heading": TemplateValue(heading)
+        case "navigation": TemplateValue(navigation)
+        case "breadcrumbs": TemplateValue(breadcrumbs)
+        case "hasBreadcrumbs": TemplateValue(breadcrumbs.count > 0)
+        case "entries": TemplateValue(entries)
+        case "hasEntries": TemplateValue(!entries.isEmpty)
+        case "toc": TemplateValue(toc)
+        case "hasTOC": TemplateValue(toc.count >= 2)
+        case "backlinks": TemplateValue(backlinks)
+        case "hasBacklinks": TemplateValue(!backlinks.isEmpty)
+        case "previous": TemplateValue(previous)
+        case "next": TemplateValue(next)
+        case "hasPager": TemplateValue(previous != nil || next != nil)
+        case "tags": TemplateValue(tags)
+        case "hasTags": TemplateValue(!tags.isEmpty)
+        case "role": TemplateValue(role)
+        case "process": TemplateValue(process)
+        case "ladder": TemplateValue(ladder)
+        case "matrix": TemplateValue(matrix)
+        case "level": TemplateValue(level)
+        case "orgChart": TemplateValue(orgChart)
+        case "groups": TemplateValue(groups)
+        case "hasGroups": TemplateValue(!groups.isEmpty)
+        case "review": TemplateValue(review)
+        case "params": TemplateValue(params)
+        default: .none
         }
     }
 }
 
 /// Front matter keys Handbook does not know (`{{params.team_size}}`), as
 /// plain values for the templates.
-package struct TemplateParams: Sendable, Hashable, MustacheParent {
+package struct TemplateParams: Sendable, Hashable, TemplateObject {
     private let entries: [(key: String, value: YAMLValue)]
 
     package init(_ entries: [(key: String, value: YAMLValue)] = []) { self.entries = entries }
 
-    package func child(named name: String) -> Any? {
-        entries.first { $0.key == name }?.value.plain
+    package func value(_ name: String) -> TemplateValue {
+        entries.first { $0.key == name }.map { Self.value(of: $0.value) } ?? .none
+    }
+
+    /// Scalars are text, sequences lists, mappings objects.
+    static func value(of yaml: YAMLValue) -> TemplateValue {
+        switch yaml {
+        case .scalar(let s, _, _): .text(s)
+        case .sequence(let items, _, _): .list(items.map(value(of:)))
+        case .mapping(let entries, _, _): .object(TemplateParams(entries.map { ($0.key, $0.value) }))
+        }
     }
 
     package static func == (a: TemplateParams, b: TemplateParams) -> Bool {

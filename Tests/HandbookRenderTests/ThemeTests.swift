@@ -59,7 +59,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (theme, diagnostics) = Theme.load(siteTemplates: folder, displayRoot: "/")
         #expect(diagnostics.isEmpty)
-        let rendered = theme?.library.render(["site": ["title": "T"]], withTemplate: "404")
+        let rendered = theme?.library.render(Fields(["site": .object(Fields(["title": .text("T")]))]), withTemplate: "404")
         #expect(rendered == "custom not found T")
         #expect(theme?.assets["extra.css"] != nil)
         #expect(theme?.assets["handbook.css"] != nil)
@@ -83,7 +83,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let (theme, diagnostics) = Theme.load(siteTemplates: link.path, displayRoot: root.path)
         #expect(diagnostics.isEmpty)
-        #expect(theme?.library.render(["site": ["title": "T"]], withTemplate: "404") == "changed T")
+        #expect(theme?.library.render(Fields(["site": .object(Fields(["title": .text("T")]))]), withTemplate: "404") == "changed T")
         #expect(theme?.assets["handbook.css"]?.hasSuffix("real-theme/assets/handbook.css") == true)
     }
 }
@@ -138,4 +138,11 @@ import Testing
         // A marker that names its own fragment is not expanded twice.
         #expect(FragmentSplicer(["x\(m(0))y"]).splice(0) == "xy")
     }
+}
+
+/// A view made of named values, for tests.
+struct Fields: TemplateObject {
+    let fields: [String: TemplateValue]
+    init(_ fields: [String: TemplateValue]) { self.fields = fields }
+    func value(_ name: String) -> TemplateValue { fields[name] ?? .none }
 }

@@ -1,0 +1,143 @@
+/// The theme's templates, parsed once, rendered against view models.
+///
+/// A page's render walks the template's nodes and appends bytes: values are
+/// looked up by name on typed views (`TemplateObject`), text is escaped as it
+/// is copied. Partials and parents are looked up by name; the theme's checks
+/// guarantee they exist and do not include each other in a loop.
+package struct TemplateLibrary: Sendable {
+    private let templates: [String: [TemplateParser.Node]]
+
+    package init(_ sources: [String: String]) {
+        templates = sources.mapValues(TemplateParser.parse)
+    }
+
+    package func contains(_ name: String) -> Bool { templates[name] != nil }
+
+    /// `template` rendered with `view`; nil when there is no such template.
+    package func render(_ view: any TemplateObject, withTemplate template: String) -> String? {
+        guard let nodes = templates[template] else { return nil }
+        var renderer = Renderer(library: self)
+        renderer.stack = [.object(view)]
+        renderer.render(nodes)
+        return String(decoding: renderer.out, as: UTF8.self)
+    }
+
+    private struct Renderer {
+        let library: TemplateLibrary
+        var out: [UInt8] = []
+        var stack: [TemplateValue] = []
+        /// Blocks overridden by the templates that extend the one rendering.
+        var blocks: [String: [TemplateParser.Node]] = [:]
+        /// Nested partials and parents (the checks forbid loops; this bounds them anyway).
+        var depth = 0
+
+        init(library: TemplateLibrary) {
+            self.library = library
+            out.reserveCapacity(16 * 1024)
+        }
+
+        mutating func render(_ nodes: [TemplateParser.Node]) {
+            for node in nodes {
+                switch node {
+                case .text(let bytes):
+                    out.append(contentsOf: bytes)
+                case .variable(let name, let escaped):
+                    switch lookUp(name) {
+                    case .text(let text): append(text, escaped: escaped)
+                    case .flag(let flag): append(flag ? "true" : "false", escaped: false)
+                    default: break
+                    }
+                case .section(let name, let children, let inverted):
+                    let value = lookUp(name)
+                    if inverted {
+                        if !value.isTruthy { render(children) }
+                    } else if value.isTruthy {
+                        switch value {
+                        case .flag: render(children)
+                        case .list(let items):
+                            for item in items {
+                                stack.append(item)
+                                render(children)
+                                stack.removeLast()
+                            }
+                        default:
+                            stack.append(value)
+                            render(children)
+                            stack.removeLast()
+                        }
+                    }
+                case .partial(let name, let indent):
+                    guard depth < 64, let partial = library.templates[name] else { continue }
+                    depth += 1
+                    if indent.isEmpty {
+                        render(partial)
+                    } else {
+                        let start = out.count
+                        render(partial)
+                        indentLines(from: start, by: indent)
+                    }
+                    depth -= 1
+                case .parent(let name, let overrides):
+                    guard depth < 64, let parent = library.templates[name] else { continue }
+                    depth += 1
+                    let saved = blocks
+                    // The outermost override of a block wins.
+                    blocks = blocks.merging(overrides) { outer, _ in outer }
+                    render(parent)
+                    blocks = saved
+                    depth -= 1
+                case .block(let name, let content):
+                    render(blocks[name] ?? content)
+                }
+            }
+        }
+
+        /// A name through the context stack, innermost first; the rest of a
+        /// dotted name on what its first part found.
+        func lookUp(_ name: TemplateParser.Name) -> TemplateValue {
+            guard let first = name.parts.first else { return stack.last ?? .none }
+            var value = TemplateValue.none
+            for entry in stack.reversed() {
+                if case .object(let object) = entry {
+                    let found = object.value(first)
+                    if case .none = found { continue }
+                    value = found
+                    break
+                }
+            }
+            for part in name.parts.dropFirst() {
+                guard case .object(let object) = value else { return .none }
+                value = object.value(part)
+            }
+            return value
+        }
+
+        mutating func append(_ text: String, escaped: Bool) {
+            guard escaped else {
+                out.append(contentsOf: text.utf8)
+                return
+            }
+            for byte in text.utf8 {
+                switch byte {
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+                default: out.append(byte)
+                }
+            }
+        }
+
+        /// A standalone partial's lines all take the tag's indentation.
+        mutating func indentLines(from start: Int, by indent: [UInt8]) {
+            guard start < out.count else { return }
+            var result: [UInt8] = indent
+            for (k, byte) in out[start...].enumerated() {
+                result.append(byte)
+                if byte == 0x0A, start + k + 1 < out.count { result.append(contentsOf: indent) }
+            }
+            out.replaceSubrange(start..., with: result)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// What a template sees of a view: text, a flag, a list, or an object whose
+/// fields it looks up by name. Views answer with these typed values, so that
+/// rendering a page needs no dynamic casts and no reflection.
+package enum TemplateValue: Sendable {
+    case none
+    case text(String)
+    case flag(Bool)
+    case list([TemplateValue])
+    case object(any TemplateObject)
+
+    /// False for what a `{{#section}}` skips (and `{{^section}}` renders):
+    /// nothing, `false`, an empty list or empty text.
+    var isTruthy: Bool {
+        switch self {
+        case .none: false
+        case .text(let s): !s.isEmpty
+        case .flag(let b): b
+        case .list(let items): !items.isEmpty
+        case .object: true
+        }
+    }
+
+    init(_ text: String?) { self = text.map(TemplateValue.text) ?? .none }
+    init(_ flag: Bool) { self = .flag(flag) }
+    init(_ number: Int) { self = .text(String(number)) }
+    init(_ object: (any TemplateObject)?) { self = object.map(TemplateValue.object) ?? .none }
+    init(_ objects: [any TemplateObject]) { self = .list(objects.map(TemplateValue.object)) }
+    init(_ texts: [String]) { self = .list(texts.map(TemplateValue.text)) }
+}
+
+/// A view model: answers a template's `{{name}}` with a value.
+package protocol TemplateObject: Sendable {
+    func value(_ name: String) -> TemplateValue
+}
