@@ -56,13 +56,18 @@ package struct BodyTemplate: Sendable {
 
     /// True when `source` holds bytes a slot is made of.
     static func mayContainSlots(_ source: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in source.utf8 {
-            if byte == 0x01 || byte == 0x02 { return true }
-            if previous == (0x25, 0x30), byte == 0x31 || byte == 0x32 { return true }  // "%01", "%02"
-            previous = (previous.1, byte)
+        var source = source
+        return source.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte <= 0x02, byte != 0 { return true }
+                // "%01", "%02"
+                if byte == 0x25, i + 2 < bytes.count, bytes[i + 1] == 0x30, bytes[i + 2] == 0x31 || bytes[i + 2] == 0x32 { return true }
+                i += 1
+            }
+            return false
         }
-        return false
     }
 
     /// What a link destination becomes: the rewritten URL or the one written,

@@ -58,7 +58,8 @@ package enum HTMLSafety {
     /// and control characters browsers ignore in a scheme (`java\tscript:`).
     /// The one rule: the link check reports what the renderer empties.
     package static func isDangerousURL(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
+        // A scheme is short: a URL without a colon early on has none.
+        guard url.utf8.prefix(24).contains(UInt8(ascii: ":")), let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon].lowercased().filter { !$0.isWhitespace && $0.asciiValue.map { $0 >= 0x20 } != false }
         return scheme == "javascript" || scheme == "vbscript" || scheme == "data"
     }

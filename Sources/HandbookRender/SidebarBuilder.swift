@@ -26,6 +26,8 @@ struct SidebarBuilder {
     /// (`current`) and as a folder on the way down (`ancestor`).
     private let currentBase: [Int]
     private let ancestorBase: [Int]
+    /// Each section's entries' positions, by URL path and by folder.
+    private let positions: [[String: Int]]
 
     init(index: SiteIndex, theme: Theme) {
         let sections = index.navigation.sections
@@ -57,6 +59,14 @@ struct SidebarBuilder {
                 ? LinkView(title: "All \(section.children.count) in \(section.title)", url: index.url(section.urlPath)) : nil
             return theme.library.render(NavigationListView(entries: entries, more: more), withTemplate: "navigation") ?? ""
         }
+        positions = sections.map { section in
+            var map: [String: Int] = [:]
+            for (k, child) in section.children.enumerated() {
+                map[child.urlPath] = map[child.urlPath] ?? k
+                if let folder = child.folder { map["\u{0}" + folder] = map["\u{0}" + folder] ?? k }
+            }
+            return map
+        }
         self.currentBase = currentBase
         self.ancestorBase = ancestorBase
         splicer = FragmentSplicer(fragments)
@@ -76,15 +86,13 @@ struct SidebarBuilder {
         }
         var chunkFragment: [Int: Int] = [:]
         for (k, s) in trail.enumerated() {
-            let children = sections[s].children
             let isCurrent = k == trail.count - 1
             let size = isCurrent ? Self.currentChunk : Self.ancestorChunk
             let position: Int
             if isCurrent {
-                position = current.flatMap { path in children.firstIndex { $0.urlPath == path } } ?? 0
+                position = current.flatMap { positions[s][$0] } ?? 0
             } else {
-                let next = sections[trail[k + 1]].folder
-                position = children.firstIndex { $0.folder == next } ?? 0
+                position = sections[trail[k + 1]].folder.flatMap { positions[s]["\u{0}" + $0] } ?? 0
             }
             chunkFragment[s] = (isCurrent ? currentBase[s] : ancestorBase[s]) + position / size
         }

@@ -46,7 +46,7 @@ package struct LinkResolver: Sendable {
 
     package func resolve(_ link: LinkReference, from page: Page) -> Resolution {
         if link.kind == .wiki { return resolveWiki(link.destination, from: page) }
-        let destination = link.destination.trimmingCharacters(in: .whitespaces)
+        let destination = Self.trimmingBlanks(link.destination)
         if destination.isEmpty { return .external }
         if HTMLSafety.isDangerousURL(destination) { return .unsafe }
         if destination.hasPrefix("#") { return .sameDocument(fragment: Self.decode(String(destination.dropFirst()))) }
@@ -199,7 +199,21 @@ package struct LinkResolver: Sendable {
 
     /// Joins a relative path to a folder and removes `.` and `..`; `nil` when
     /// it climbs above the content folder.
+    /// `s` without leading and trailing spaces and tabs.
+    static func trimmingBlanks(_ s: String) -> String {
+        guard let first = s.utf8.first, let last = s.utf8.last,
+            first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        else { return s }
+        return String(s.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+
     static func normalise(_ path: String, from folder: String) -> String? {
+        // Most links climb nowhere and hold no `.` part: a join is enough.
+        if !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(where: { $0 == UInt8(ascii: ".") }) || !Self.hasDotSegment(path),
+            !path.contains("//")
+        {
+            return folder.isEmpty ? path : folder + "/" + path
+        }
         var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
         let trailingSlash = path.hasSuffix("/") && path.count > 1
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -219,6 +233,11 @@ package struct LinkResolver: Sendable {
         let scheme = s[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
         return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    /// True when a path has a `.` or `..` segment.
+    private static func hasDotSegment(_ path: String) -> Bool {
+        path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == "." || $0 == ".." }
     }
 
     static func decode(_ s: String) -> String {
