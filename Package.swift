@@ -79,7 +79,8 @@ let package = Package(
         .testTarget(name: "HandbookMarkdownTests", dependencies: ["HandbookMarkdown", "HandbookEscaping", "CMark", "HandbookTestSupport"]),
         .testTarget(name: "HandbookContentTests", dependencies: ["HandbookContent", "HandbookDiagnostics"]),
         .testTarget(
-            name: "HandbookIndexTests", dependencies: ["HandbookIndex", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics"]),
+            name: "HandbookIndexTests",
+            dependencies: ["HandbookIndex", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics", "HandbookTestSupport"]),
         // swift-mustache renders the same templates as the oracle of Handbook's own renderer.
         .testTarget(
             name: "HandbookRenderTests",

@@ -70,3 +70,12 @@ extension Array where Element == Diagnostic {
         }
     }
 }
+
+extension Diagnostic {
+    /// Names for a note, at most `limit` of them: `a, b, c, d, e and 12 more`.
+    /// A note never grows with the size of the site.
+    public static func names(_ names: [String], limit: Int = 5) -> String {
+        guard names.count > limit else { return names.joined(separator: ", ") }
+        return names.prefix(limit).joined(separator: ", ") + " and \(names.count - limit) more"
+    }
+}

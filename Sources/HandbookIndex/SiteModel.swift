@@ -11,6 +11,10 @@ package struct SiteModel: Sendable {
     package let reviews: ReviewSchedule
     package let routes: RouteTable
     package private(set) var graph: LinkGraph
+    /// What a broken link may have meant: page paths, folders and files.
+    let linkTargets: LazyNameIndex
+    /// What a broken wiki link may have meant: page titles.
+    let titles: LazyNameIndex
 
     package init(index: SiteIndex, leadership: LeadershipModel, reviews: ReviewSchedule, routes: RouteTable, graph: LinkGraph) {
         self.index = index
@@ -18,6 +22,11 @@ package struct SiteModel: Sendable {
         self.reviews = reviews
         self.routes = routes
         self.graph = graph
+        linkTargets = LazyNameIndex {
+            index.pages.map { String($0.source.path.dropLast(3)) }
+                + index.navigation.sections.compactMap(\.folder).filter { !$0.isEmpty } + index.assets.sorted()
+        }
+        titles = LazyNameIndex { index.pages.map(\.title) }
     }
 
     /// The index, route and link stages in one call (tests and tools).

@@ -131,7 +131,7 @@ enum TemplateLinter {
                     .error(
                         DiagnosticID.templateMissingPartial, at: at(reference),
                         "template '\(name)' uses '\(reference.name)', but there is no \(reference.name).mustache",
-                        note: "templates: \(templates.keys.sorted().joined(separator: ", "))"))
+                        note: "templates: \(Diagnostic.names(templates.keys.sorted(), limit: 8))"))
             }
             graph[name] = scan.references.filter { templates[$0.name] != nil }
         }

@@ -8,8 +8,6 @@ enum LinkTargetCheck {
     static func check(_ site: SiteModel, page p: Int) -> [Diagnostic] {
         let index = site.index
         var diagnostics: [Diagnostic] = []
-        lazy var candidates: [String] = index.pages.map { String($0.source.path.dropLast(3)) }
-            + index.navigation.sections.compactMap(\.folder).filter { !$0.isEmpty } + index.assets.sorted()
         do {
             let page = index.pages[p]
             for entry in site.graph.entries[p] {
@@ -21,7 +19,7 @@ enum LinkTargetCheck {
                     diagnostics.append(
                         .warning(
                             DiagnosticID.linkBroken, at: at, "\(what) target '\(link.destination)' does not exist",
-                            note: suggestion(for: target, kind: link.kind, index: index, candidates: candidates)))
+                            note: suggestion(for: target, kind: link.kind, site: site)))
                 case .draft(let path):
                     diagnostics.append(
                         .warning(
@@ -32,7 +30,7 @@ enum LinkTargetCheck {
                     diagnostics.append(
                         .warning(
                             DiagnosticID.linkAmbiguous, at: at, "wiki link '[[\(link.destination)]]' matches \(matches.count) pages",
-                            note: "candidates: \(names.joined(separator: ", ")); write the path or id instead"))
+                            note: "candidates: \(Diagnostic.names(names)); write the path or id instead"))
                 case .unsafe:
                     diagnostics.append(
                         .warning(
@@ -46,16 +44,17 @@ enum LinkTargetCheck {
         return diagnostics
     }
 
-    private static func suggestion(for target: String, kind: LinkReference.Kind, index: SiteIndex, candidates: [String]) -> String {
+    private static func suggestion(for target: String, kind: LinkReference.Kind, site: SiteModel) -> String {
+        let index = site.index
         var name = target
         if name.hasSuffix(".md") { name.removeLast(3) }
         while name.hasSuffix("/") { name.removeLast() }
         var found: [String] = []
         // A page with the same file name elsewhere is the likeliest meaning (a moved file).
         let stem = name.split(separator: "/").last.map(String.init) ?? name
-        for i in index.pageIndices(withStem: stem) { found.append(String(index.pages[i].source.path.dropLast(3))) }
-        if kind == .wiki { found += index.pages.map(\.title).filter { Suggestions.distance(Array($0.lowercased().unicodeScalars), Array(name.lowercased().unicodeScalars), limit: 3) <= 3 } }
-        for candidate in Suggestions.closest(to: name, among: candidates) where !found.contains(candidate) {
+        for i in index.pageIndices(withStem: stem).prefix(3) { found.append(String(index.pages[i].source.path.dropLast(3))) }
+        if kind == .wiki { found += site.titles.index.closest(to: name) }
+        for candidate in site.linkTargets.index.closest(to: name) where !found.contains(candidate) {
             found.append(candidate)
         }
         guard !found.isEmpty else { return "no page or file '\(target)' in the content folder" }

@@ -56,7 +56,7 @@ package struct Ladder: Sendable {
             diagnostics.append(
                 .error(
                     DiagnosticID.ladderUnknownLevel, at: at(l), "\(context) names an unknown level '\(l.value)'",
-                    note: "levels: \(spec.levels.map(\.id.value).joined(separator: ", "))"))
+                    note: "levels: \(Diagnostic.names(spec.levels.map(\.id.value)))"))
         }
         var tracks: [Track] = []
         var placed: [String: String] = [:]
@@ -71,7 +71,7 @@ package struct Ladder: Sendable {
                 diagnostics.append(
                     .error(
                         DiagnosticID.ladderUnknownTrack, at: at(track), "level '\(level.id.value)' names an unknown track '\(track.value)'",
-                        note: "tracks: \(spec.tracks.map(\.id.value).joined(separator: ", "))"))
+                        note: "tracks: \(Diagnostic.names(spec.tracks.map(\.id.value)))"))
             }
             if let track = level.track?.value, let listed = placed[level.id.value], listed != track {
                 diagnostics.append(

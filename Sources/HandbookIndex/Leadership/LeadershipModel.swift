@@ -76,7 +76,7 @@ package struct LeadershipModel: Sendable {
                 diagnostics.append(
                     .error(
                         DiagnosticID.roleUnknownTrack, at: at(r, track), "unknown track '\(track.value)'",
-                        note: "tracks: \(trackIDs.sorted().joined(separator: ", "))"))
+                        note: "tracks: \(Diagnostic.names(trackIDs.sorted()))"))
             }
             if let boss = spec.reportsTo {
                 switch roleFinder.find(boss.value) {
@@ -95,7 +95,7 @@ package struct LeadershipModel: Sendable {
                     diagnostics.append(
                         .error(
                             DiagnosticID.roleUnknownLevel, at: at(r, level), "unknown ladder level '\(level.value)'",
-                            note: levelIndex.isEmpty ? "this handbook has no ladder (kind: ladder)" : "levels: \(levelIndex.keys.sorted().joined(separator: ", "))"))
+                            note: levelIndex.isEmpty ? "this handbook has no ladder (kind: ladder)" : "levels: \(Diagnostic.names(levelIndex.keys.sorted()))"))
                     continue
                 }
                 for ref in refs {
@@ -219,6 +219,8 @@ struct RoleFinder {
     let index: SiteIndex
     let roles: [Int]
     private let byStem: [String: [Int]]
+    private let ids: [String]
+    private let names: LazyNameIndex
 
     init(index: SiteIndex, roles: [Int]) {
         self.index = index
@@ -226,14 +228,16 @@ struct RoleFinder {
         var byStem: [String: [Int]] = [:]
         for r in roles { byStem[SiteIndex.stem(of: index.pages[r]), default: []].append(r) }
         self.byStem = byStem
+        let ids = roles.map { index.pages[$0].id }
+        self.ids = ids
+        names = LazyNameIndex { ids }
     }
 
     func find(_ name: String) -> Result {
         if let i = index.pageIndex(withID: name), index.pages[i].kind == .role { return .found(i) }
         if let matches = byStem[name], matches.count == 1 { return .found(matches[0]) }
-        let ids = roles.map { index.pages[$0].id }
-        let near = Suggestions.closest(to: name, among: ids)
+        let near = names.index.closest(to: name)
         if !near.isEmpty { return .missing("did you mean " + near.map { "'\($0)'" }.joined(separator: ", ") + "?") }
-        return .missing(ids.isEmpty ? "this handbook has no role pages (kind: role)" : "roles: " + ids.sorted().joined(separator: ", "))
+        return .missing(ids.isEmpty ? "this handbook has no role pages (kind: role)" : "roles: " + Diagnostic.names(ids.sorted()))
     }
 }

@@ -21,7 +21,7 @@ enum OrgChart {
                         .error(
                             DiagnosticID.orgCycle, at: SourceLocation(file: page(first).source.displayPath),
                             "reporting lines form a cycle: \(names.joined(separator: " → "))",
-                            note: "every role in the cycle: \(cycle.map { page($0).source.displayPath }.sorted().joined(separator: ", "))"))
+                            note: "every role in the cycle: \(Diagnostic.names(cycle.map { page($0).source.displayPath }.sorted()))"))
                     break
                 }
                 position[r] = path.count

@@ -1,0 +1,40 @@
+import HandbookTestSupport
+import Testing
+
+@testable import HandbookIndex
+
+/// Suggestions come from a trigram index, and are as good as comparing
+/// with every name: the same closest names on a realistic set.
+@Suite struct SuggestionsTests {
+    static func names() -> [String] {
+        let words = ["team", "people", "process", "delivery", "review", "decision", "estimate", "scope", "risk", "owner", "manager",
+                     "engineer", "lead", "growth", "feedback", "career", "level", "track", "impact", "quality"]
+        var generator = SeededGenerator(seed: 11)
+        return (0..<1000).map { i in
+            let area = "area-\(Int.random(in: 0..<10, using: &generator))"
+            return "\(["guides", "teams", "practices"][i % 3])/\(area)/\(words.randomElement(using: &generator)!)-\(words.randomElement(using: &generator)!)-\(i)"
+        }
+    }
+
+    @Test func sameAsComparingWithEveryName() {
+        let names = Self.names()
+        let index = NameIndex(names)
+        var generator = SeededGenerator(seed: 5)
+        for _ in 0..<120 {
+            var name = Array(names.randomElement(using: &generator)!)
+            // A rename, a typo, or a suffix.
+            switch Int.random(in: 0..<3, using: &generator) {
+            case 0: name += "-old"
+            case 1: name[Int.random(in: 0..<name.count, using: &generator)] = "x"
+            default: name.remove(at: Int.random(in: 0..<name.count, using: &generator))
+            }
+            let query = String(name)
+            #expect(index.closest(to: query, limit: 1) == Suggestions.closest(to: query, among: names, limit: 1), "\(query)")
+        }
+    }
+
+    @Test func nothingCloseIsNothing() {
+        #expect(NameIndex(["roles/engineering-manager", "roles/tech-lead"]).closest(to: "completely/unrelated/thing").isEmpty)
+        #expect(NameIndex(["roles/engineering-manager", "roles/tech-lead"]).closest(to: "roles/tech-led") == ["roles/tech-lead"])
+    }
+}
