@@ -47,13 +47,13 @@ enum Suggestions {
 final class NameIndex: Sendable {
     private let names: [String]
     private let lowered: [[Unicode.Scalar]]
-    private let postings: [String: [Int32]]
+    private let postings: [UInt64: [Int32]]
     private let common: Int
 
     init(_ names: [String]) {
         self.names = names
         lowered = names.map { Array($0.lowercased().unicodeScalars) }
-        var postings: [String: [Int32]] = [:]
+        var postings: [UInt64: [Int32]] = [:]
         for (k, name) in lowered.enumerated() {
             for trigram in Set(Self.trigrams(name)) { postings[trigram, default: []].append(Int32(k)) }
         }
@@ -61,26 +61,31 @@ final class NameIndex: Sendable {
         common = max(64, names.count / 8)
     }
 
-    static func trigrams(_ scalars: [Unicode.Scalar]) -> [String] {
-        let padded = ["\u{2}", "\u{2}"] + scalars + ["\u{3}"]
+    /// Each run of three scalars (the name padded at both ends), packed in an integer.
+    static func trigrams(_ scalars: [Unicode.Scalar]) -> [UInt64] {
+        let padded = [UInt64(2), 2] + scalars.map { UInt64($0.value) } + [3]
         guard padded.count >= 3 else { return [] }
-        return (0...(padded.count - 3)).map { String(String.UnicodeScalarView(padded[$0..<($0 + 3)])) }
+        return (0...(padded.count - 3)).map { padded[$0] << 42 | padded[$0 + 1] << 21 | padded[$0 + 2] }
     }
 
     /// Up to `limit` names within the edit distance `Suggestions.threshold`
     /// allows, closest first.
     func closest(to name: String, limit: Int = 3, shortlist: Int = 48) -> [String] {
         let target = Array(name.lowercased().unicodeScalars)
-        var shared: [Int32: Int] = [:]
+        let threshold = Suggestions.threshold(for: target.count)
+        var shared = [UInt16](repeating: 0, count: names.count)
+        var touched: [Int32] = []
         for trigram in Set(Self.trigrams(target)) {
             guard let list = postings[trigram], list.count <= common else { continue }
-            for k in list { shared[k, default: 0] += 1 }
+            for k in list {
+                if shared[Int(k)] == 0 { touched.append(k) }
+                shared[Int(k)] &+= 1
+            }
         }
-        let threshold = Suggestions.threshold(for: target.count)
-        let candidates = shared.filter { abs(lowered[Int($0.key)].count - target.count) <= threshold }
-            .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(shortlist)
+        let candidates = touched.filter { abs(lowered[Int($0)].count - target.count) <= threshold }
+            .sorted { (shared[Int($0)], $1) > (shared[Int($1)], $0) }.prefix(shortlist)
         var scored: [(distance: Int, name: String)] = []
-        for (k, _) in candidates {
+        for k in candidates {
             let d = Suggestions.distance(target, lowered[Int(k)], limit: threshold)
             if d <= threshold { scored.append((d, names[Int(k)])) }
         }
