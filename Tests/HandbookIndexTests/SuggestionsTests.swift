@@ -38,3 +38,19 @@ import Testing
         #expect(NameIndex(["roles/engineering-manager", "roles/tech-lead"]).closest(to: "roles/tech-led") == ["roles/tech-lead"])
     }
 }
+
+@Suite struct EditDistanceTests {
+    /// The banded distance agrees with the plain one wherever it is within the limit.
+    @Test func bandedEqualsPlain() {
+        var generator = SeededGenerator(seed: 3)
+        let letters = Array("abcde".unicodeScalars)
+        for _ in 0..<2000 {
+            let a = (0..<Int.random(in: 0...12, using: &generator)).map { _ in letters.randomElement(using: &generator)! }
+            let b = (0..<Int.random(in: 0...12, using: &generator)).map { _ in letters.randomElement(using: &generator)! }
+            let plain = Suggestions.distance(a, b)
+            let limit = Int.random(in: 0...6, using: &generator)
+            let banded = Suggestions.distance(a, b, limit: limit)
+            if plain <= limit { #expect(banded == plain, "\(a) \(b) \(limit)") } else { #expect(banded > limit, "\(a) \(b) \(limit)") }
+        }
+    }
+}

@@ -19,19 +19,30 @@ enum Suggestions {
     static func threshold(for length: Int) -> Int { max(2, length / 3) }
 
     /// Levenshtein distance, giving up early once every path exceeds `limit`.
+    /// Only the band of cells within `limit` of the diagonal can stay under
+    /// it, so only those are computed.
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        let band = limit == .max ? Int.max : limit
+        if band != .max, abs(a.count - b.count) > band { return band + 1 }
+        let outside = band == .max ? Int.max / 2 : band + 1
+        var previous = Array(0...b.count).map { min($0, outside) }
+        var current = [Int](repeating: outside, count: b.count + 1)
         for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = current[0]
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMinimum = min(rowMinimum, current[j])
+            let low = band == .max ? 1 : max(1, i - band)
+            let high = band == .max ? b.count : min(b.count, i + band)
+            current[0] = min(i, outside)
+            if low > 1 { current[low - 1] = outside }
+            var rowMinimum = low == 1 ? current[0] : outside
+            if low <= high {
+                for j in low...high {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, outside)
+                    rowMinimum = min(rowMinimum, current[j])
+                }
             }
+            if high < b.count { current[high + 1] = outside }
             if rowMinimum > limit { return rowMinimum }
             swap(&previous, &current)
         }
@@ -70,7 +81,7 @@ final class NameIndex: Sendable {
 
     /// Up to `limit` names within the edit distance `Suggestions.threshold`
     /// allows, closest first.
-    func closest(to name: String, limit: Int = 3, shortlist: Int = 48) -> [String] {
+    func closest(to name: String, limit: Int = 3, shortlist: Int = 24) -> [String] {
         let target = Array(name.lowercased().unicodeScalars)
         let threshold = Suggestions.threshold(for: target.count)
         var shared = [UInt16](repeating: 0, count: names.count)
