@@ -37,3 +37,16 @@ import Testing
         #expect(site.diagnostics.isEmpty, "\(site.diagnostics)")
     }
 }
+
+@Suite struct NormaliseTests {
+    @Test func relativePathsJoinAndClimb() {
+        let cases: [(String, String, String?)] = [
+            ("b.md", "a", "a/b.md"), ("b/", "a", "a/b/"), ("./b.md", "a", "a/b.md"), ("../b.md", "a/c", "a/b.md"),
+            ("../../b.md", "a", nil), ("x//y.md", "", "x/y.md"), ("x/./y.md", "a", "a/x/y.md"), ("...md", "a", "a/...md"),
+            ("b.md/..", "a", "a"), ("", "a", "a"), ("b.c.d", "", "b.c.d"), ("..", "a", ""),
+        ]
+        for (path, folder, expected) in cases {
+            #expect(LinkResolver.normalise(path, from: folder) == expected, "\(path) from \(folder)")
+        }
+    }
+}

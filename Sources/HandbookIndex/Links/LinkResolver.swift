@@ -208,12 +208,8 @@ package struct LinkResolver: Sendable {
     }
 
     static func normalise(_ path: String, from folder: String) -> String? {
-        // Most links climb nowhere and hold no `.` part: a join is enough.
-        if !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(where: { $0 == UInt8(ascii: ".") }) || !Self.hasDotSegment(path),
-            !path.contains("//")
-        {
-            return folder.isEmpty ? path : folder + "/" + path
-        }
+        // Most links climb nowhere and hold no `.`, `..` or empty part: a join is enough.
+        if Self.isPlainRelative(path) { return folder.isEmpty ? path : folder + "/" + path }
         var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
         let trailingSlash = path.hasSuffix("/") && path.count > 1
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -235,9 +231,25 @@ package struct LinkResolver: Sendable {
         return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
     }
 
-    /// True when a path has a `.` or `..` segment.
-    private static func hasDotSegment(_ path: String) -> Bool {
-        path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == "." || $0 == ".." }
+    /// True for `a/b.md` or `a/b/`: not empty, not rooted, and no `.`, `..`
+    /// or empty part before the end.
+    private static func isPlainRelative(_ path: String) -> Bool {
+        var previous: UInt8 = UInt8(ascii: "/")
+        var dots = 0
+        var partLength = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                // An empty, `.` or `..` part just ended.
+                if previous == UInt8(ascii: "/") || (dots > 0 && dots == partLength) { return false }
+                dots = 0
+                partLength = 0
+            } else {
+                partLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+            previous = byte
+        }
+        return !path.isEmpty && !(dots > 0 && dots == partLength)
     }
 
     static func decode(_ s: String) -> String {
