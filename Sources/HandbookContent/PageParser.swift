@@ -1,24 +1,24 @@
 import Foundation
 import HandbookDiagnostics
 import HandbookMarkdown
+import HandbookSystem
 
 /// Turns one Markdown file into a `Page`, with every problem as a diagnostic.
 /// It reads nothing but its own file, so pages parse in parallel.
 package enum PageParser {
     package static func parse(_ file: SourceFile, options: MarkdownOptions, siteTitle: String) -> (Page, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file.absolutePath))
-        } catch {
-            diagnostics.append(.error(DiagnosticID.contentUnreadable, at: SourceLocation(file: file.displayPath), "cannot read file: \(error.localizedDescription)"))
-            data = Data()
+        var data: [UInt8] = []
+        switch FileSystem.contents(of: file.absolutePath) {
+        case .success(let bytes): data = bytes
+        case .failure(let error):
+            diagnostics.append(.error(DiagnosticID.contentUnreadable, at: SourceLocation(file: file.displayPath), "cannot read file: \(error)"))
         }
         let text: String
-        if let valid = String(validatingUTF8Data: data) {
+        if let valid = String(validating: data, as: UTF8.self) {
             text = valid
         } else {
-            let (line, column) = firstInvalidUTF8(in: data)
+            let (line, column) = firstInvalidUTF8(in: Data(data))
             diagnostics.append(
                 .error(
                     DiagnosticID.contentInvalidUtf8, at: SourceLocation(file: file.displayPath, line: line, column: column),

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookEscaping
 import HandbookContent
 import HandbookIndex
 
@@ -48,9 +49,7 @@ package enum SearchIndex {
             d.title, d.url, d.kind, d.tags.joined(separator: " "), d.headings.joined(separator: "\n"),
             d.fields.joined(separator: " "), d.text,
         ]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return (try? encoder.encode(fields)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        return "[" + fields.map(Escape.json).joined(separator: ",") + "]"
     }
 
     /// The text a reader sees in an HTML fragment: tags dropped, the common

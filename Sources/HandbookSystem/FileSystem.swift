@@ -93,3 +93,35 @@ package enum FileSystem {
         return String(path[path.index(after: slash)...])
     }
 }
+
+extension FileSystem {
+    /// A file's bytes, read with POSIX calls; the system's reason on failure.
+    package static func contents(of path: String) -> Result<[UInt8], FileError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(FileError(lastError)) }
+        defer { close(fd) }
+        var info = stat()
+        var bytes = [UInt8](repeating: 0, count: fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) : 0)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let got = bytes.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return read(fd, base + count, raw.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileError(lastError))
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
+    }
+
+    package struct FileError: Error, CustomStringConvertible {
+        package let description: String
+        init(_ description: String) { self.description = description }
+    }
+}
