@@ -79,6 +79,18 @@ package struct SiteRenderer: Sendable {
         }
     }
 
+    /// Where the body's opening `<h1 …>…</h1>\n` ends.
+    private static func endOfFirstHeading(_ html: String) -> String.Index? {
+        let closing = Array("</h1>\n".utf8)
+        let utf8 = html.utf8
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            if utf8[i] == closing[0], utf8[i...].starts(with: closing) { return utf8.index(i, offsetBy: closing.count) }
+            i = utf8.index(after: i)
+        }
+        return nil
+    }
+
     /// The job of one route; nil for what is not rendered here (copied files,
     /// and the search index, which the build assembles from the pages').
     package func job(for route: Route) -> Job? {
@@ -132,9 +144,9 @@ package struct SiteRenderer: Sendable {
                 // A body that opens with its own `# heading` keeps it as the page's
                 // title: it is lifted out so the summary and contents come after it.
                 view.body = html
-                if page.document.headings.first?.level == 1, html.hasPrefix("<h1"), let end = html.range(of: "</h1>\n") {
-                    view.heading = String(html[..<end.upperBound])
-                    view.body = String(html[end.upperBound...])
+                if page.document.headings.first?.level == 1, html.hasPrefix("<h1"), let end = Self.endOfFirstHeading(html) {
+                    view.heading = String(html[..<end])
+                    view.body = String(html[end...])
                     view.showTitle = false
                 }
                 search = searchDocument(body.page, html: html)
@@ -236,10 +248,10 @@ package struct SiteRenderer: Sendable {
 
     // MARK: - Tags
 
-    /// Tag → pages, tags sorted by name and pages by title.
+    /// The pages with a tag, by title.
     private func pages(taggedWith tag: String) -> [Int] {
         index.pages.indices.filter { index.pages[$0].frontMatter.tags.contains(tag) }
-            .sorted { index.pages[$0].title.lowercased() < index.pages[$1].title.lowercased() }
+            .map { ($0, index.pages[$0].title.lowercased()) }.sorted { $0.1 < $1.1 }.map(\.0)
     }
 
     func tagView(_ tag: String) -> (PageView, String, String) {
