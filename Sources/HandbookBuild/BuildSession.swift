@@ -23,6 +23,7 @@ public final class BuildSession: Sendable {
 
     /// What the stages remember between runs.
     private struct State: ~Copyable {
+        var configure = ConfigureStage()
         var scan = ScanStage()
         var parse = ParseStage()
         var index = IndexStage()
@@ -39,10 +40,19 @@ public final class BuildSession: Sendable {
     /// What one run produced.
     public struct Output: Sendable {
         public var result: BuildResult
-        /// Every output file (for a session that does not write); empty when the build failed.
-        public var files: [OutputFile]
+        /// The site (for a session that does not write); empty when the build failed.
+        public var site: RenderedSite
         /// Markdown pages rendered by this run (the others came from the cache).
         public var renderedCount: Int
+
+        /// Every output file (for a session that does not write); empty when the build failed.
+        public var files: [OutputFile] { site.files }
+
+        init(result: BuildResult, site: RenderedSite = .empty, renderedCount: Int = 0) {
+            self.result = result
+            self.site = site
+            self.renderedCount = renderedCount
+        }
     }
 
     /// The site's layout as the last run read it, with `--base-url` applied
@@ -56,30 +66,28 @@ public final class BuildSession: Sendable {
     public func run(changedPaths: Set<String>? = nil) -> Output {
         state.withLock { state in
             var run = BuildRun(options: options)
-            guard let layout = Configure.layout(options, engine: &run.engine) else {
-                return Output(result: run.result(.unusable), files: [], renderedCount: 0)
-            }
+            let configured = state.configure.run(options, changed: changedPaths, engine: &run.engine)
+            guard let layout = configured.layout else { return Output(result: run.result(.unusable)) }
             state.layout = layout
-            let (configured, unusable) = Configure.run(options, layout: layout, engine: &run.engine)
-            guard let configuration = configured else {
-                return Output(result: run.result(unusable ? .unusable : .failed), files: [], renderedCount: 0)
+            guard let configuration = configured.configuration else {
+                return Output(result: run.result(configured.unusable ? .unusable : .failed))
             }
             run.lap("configure")
 
-            let scan = state.scan.run(configuration, changed: changedPaths)
+            let (scan, scanReused) = state.scan.run(configuration, changed: changedPaths)
             run.engine.emit(scan.diagnostics)
             run.lap("scan")
 
-            let (entries, fresh) = state.parse.run(scan.pages, configuration: configuration, onlyChanged: changedPaths)
-            run.engine.emit(entries.flatMap(\.diagnostics))
+            let parsed = state.parse.run(scan.pages, scanReused: scanReused, configuration: configuration, changed: changedPaths)
+            run.engine.emit(parsed.entries.flatMap(\.diagnostics))
             run.lap("parse")
 
             let checks = SiteChecks.Options(overdueReviews: options.reportOverdueReviews)
             let (site, changedPages) = state.index.run(
-                entries, assets: scan.assets, fresh: fresh, configuration: configuration, checks: checks, lap: { run.lap($0) })
+                parsed, assets: scan.assets, configuration: configuration, checks: checks, lap: { run.lap($0) })
             run.engine.emit(site.diagnostics)
             let sourcePages = site.model.index.pages.count
-            if run.engine.hasFailures { return Output(result: run.result(.failed, sourcePages: sourcePages), files: [], renderedCount: 0) }
+            if run.engine.hasFailures { return Output(result: run.result(.failed, sourcePages: sourcePages)) }
 
             var staging: StagingFolder?
             if options.write {
@@ -87,7 +95,7 @@ public final class BuildSession: Sendable {
                     staging = try StagingFolder(output: configuration.output, paths: site.model.routes.routes.map(\.outputPath))
                 } catch {
                     run.engine.emit(.error(DiagnosticID.outputWrite, at: nil, "\(error)"))
-                    return Output(result: run.result(.failed, sourcePages: sourcePages), files: [], renderedCount: 0)
+                    return Output(result: run.result(.failed, sourcePages: sourcePages))
                 }
             }
             let rendered = state.render.run(site, changedPages: changedPages, configuration: configuration, sink: staging)
@@ -95,7 +103,7 @@ public final class BuildSession: Sendable {
             run.lap("render")
             if run.engine.hasFailures {
                 staging?.discard()
-                return Output(result: run.result(.failed, sourcePages: sourcePages), files: [], renderedCount: rendered.renderedPages)
+                return Output(result: run.result(.failed, sourcePages: sourcePages), renderedCount: rendered.renderedPages)
             }
 
             if let staging {
@@ -103,12 +111,12 @@ public final class BuildSession: Sendable {
                     try staging.commit()
                 } catch {
                     run.engine.emit(.error(DiagnosticID.outputWrite, at: nil, "\(error)"))
-                    return Output(result: run.result(.failed, sourcePages: sourcePages), files: [], renderedCount: rendered.renderedPages)
+                    return Output(result: run.result(.failed, sourcePages: sourcePages), renderedCount: rendered.renderedPages)
                 }
                 run.lap("write")
             }
             return Output(
-                result: run.result(.built, pages: rendered.htmlPages, sourcePages: sourcePages), files: rendered.files,
+                result: run.result(.built, pages: rendered.htmlPages, sourcePages: sourcePages), site: rendered.site,
                 renderedCount: rendered.renderedPages)
         }
     }

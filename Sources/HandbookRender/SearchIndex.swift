@@ -34,13 +34,22 @@ package enum SearchIndex {
     /// The same from documents already encoded with `encode(_:)` (the preview
     /// server keeps those, so a rebuild re-encodes only the pages it rendered).
     package static func json(encoded documents: [(url: String, json: String)], synonyms: [(term: String, meaning: String)]) -> String {
+        json(sortedEncoded: documents.sorted { $0.url < $1.url }.map(\.json), synonyms: synonyms)
+    }
+
+    /// The same from encoded documents already in URL order.
+    package static func json(sortedEncoded documents: [String], synonyms: [(term: String, meaning: String)]) -> String {
         var grouped: [String: [String]] = [:]
         for (term, meaning) in synonyms { grouped[term.lowercased(), default: []].append(meaning) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let synonymsJSON = (try? encoder.encode(grouped)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        let docs = documents.sorted { $0.url < $1.url }.map(\.json).joined(separator: ",")
-        return "{\"docs\":[" + docs + "],\"synonyms\":" + synonymsJSON + ",\"v\":1}\n"
+        let synonymsJSON = "{" + grouped.keys.sorted().map { Escape.json($0) + ":[" + grouped[$0, default: []].map(Escape.json).joined(separator: ",") + "]" }
+            .joined(separator: ",") + "}"
+        var out = "{\"docs\":["
+        out.reserveCapacity(documents.reduce(64) { $0 + $1.utf8.count + 1 } + synonymsJSON.utf8.count)
+        for (k, document) in documents.enumerated() {
+            if k > 0 { out += "," }
+            out += document
+        }
+        return out + "],\"synonyms\":" + synonymsJSON + ",\"v\":1}\n"
     }
 
     /// One document as a JSON array.

@@ -9,7 +9,8 @@ import HandbookSystem
 /// per folder, adding watches for new folders as they appear, and treats lost
 /// events as "rescan". Elsewhere, or with `poll: true`, it compares file
 /// stamps every 300 ms. Bursts of events
-/// (an editor's save is several) are merged until 100 ms pass quietly, and
+/// (an editor's save is several, all within a millisecond or two) are merged
+/// until `quiet` passes without another (15 ms: inotify reports at once), and
 /// editor scratch files (`.swp`, `~`, `4913`, `.#x`, `*.tmp`) are ignored.
 final class FileWatcher: @unchecked Sendable {
     typealias Batch = Set<String>?
@@ -21,7 +22,7 @@ final class FileWatcher: @unchecked Sendable {
     private var stopped = false
 
     /// `roots` are folders watched with everything below them, or single files.
-    init(roots: [String], poll: Bool = false, quiet: TimeInterval = 0.1) {
+    init(roots: [String], poll: Bool = false, quiet: TimeInterval = 0.015) {
         self.roots = roots
         self.poll = poll
         self.quiet = quiet
@@ -120,7 +121,10 @@ final class FileWatcher: @unchecked Sendable {
         var rescan = false
         var lastEvent: Date?
         while !isStopped {
-            for event in state.notifier.events(waiting: 25) {
+            // Wait for the quiet time left after the last event, else a while
+            // (short enough for `stop()` to be noticed at once).
+            let waiting = lastEvent.map { max(1, Int32((quiet - Date().timeIntervalSince($0)) * 1000)) } ?? 100
+            for event in state.notifier.events(waiting: waiting) {
                 if event.kind == .overflow {
                     rescan = true
                     lastEvent = Date()

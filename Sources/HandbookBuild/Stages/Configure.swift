@@ -76,3 +76,37 @@ enum Configure {
         return (Configuration(layout: layout, theme: theme, output: output, today: options.today ?? CalendarDate.today(), key: key), false)
     }
 }
+
+/// The configure stage with memory: a rebuild for files the watcher names,
+/// none of them a template or `handbook.yml`, keeps the last configuration
+/// (only "today" is read again).
+struct ConfigureStage {
+    private var last: (layout: SiteLayout, configuration: Configuration?, diagnostics: [Diagnostic])?
+
+    /// The layout (nil: unusable) and the configuration (nil: the site cannot be built).
+    mutating func run(_ options: BuildOptions, changed: Set<String>?, engine: inout DiagnosticEngine) -> (
+        layout: SiteLayout?, configuration: Configuration?, unusable: Bool
+    ) {
+        if let last, let changed, !changed.contains(where: { Self.configures(last.layout, $0) }) {
+            engine.emit(last.diagnostics)
+            var configuration = last.configuration
+            configuration?.today = options.today ?? CalendarDate.today()
+            return (last.layout, configuration, false)
+        }
+        var own = DiagnosticEngine(treatWarningsAsErrors: engine.treatWarningsAsErrors)
+        guard let layout = Configure.layout(options, engine: &own) else {
+            engine.emit(own.diagnostics)
+            last = nil
+            return (nil, nil, true)
+        }
+        let (configuration, unusable) = Configure.run(options, layout: layout, engine: &own)
+        engine.emit(own.diagnostics)
+        last = unusable ? nil : (layout, configuration, own.diagnostics)
+        return (layout, configuration, unusable)
+    }
+
+    /// True for `handbook.yml` and the files of the site's templates.
+    private static func configures(_ layout: SiteLayout, _ path: String) -> Bool {
+        path == layout.configFile || layout.templatesDir.map { FileSystem.isInside(path, $0) } == true
+    }
+}

@@ -27,17 +27,25 @@ struct IndexStage {
     /// The site, and the pages whose text changed when the site was kept (nil:
     /// the site was built anew and everything may have changed).
     mutating func run(
-        _ entries: [ParseStage.Entry], assets: [SourceFile], fresh: Set<String>, configuration: Configuration,
-        checks: SiteChecks.Options, lap: (String) -> Void
+        _ parsed: ParseStage.Result, assets: [SourceFile], configuration: Configuration, checks: SiteChecks.Options,
+        lap: (String) -> Void
     ) -> (site: Site, changedPages: Set<Int>?) {
-        let pages = entries.map(\.page)
-        let key = SiteKey(
-            settings: configuration.key, theme: configuration.theme.fingerprint, today: configuration.today, checks: checks,
-            assets: assets.map(\.path), pages: pages.map(PageMetadataKey.init))
-        if var site = last, site.key == key {
+        // A patched parse in which no page's metadata changed keeps the site
+        // without comparing every page's key.
+        let unchanged = { (site: Site) in
+            parsed.patched && !parsed.metadataChanged && site.key.settings == configuration.key
+                && site.key.theme == configuration.theme.fingerprint && site.key.today == configuration.today && site.key.checks == checks
+        }
+        var fullKey: SiteKey?
+        if let site = last, !unchanged(site) {
+            fullKey = Self.key(parsed, assets: assets, configuration: configuration, checks: checks)
+        }
+        if var site = last, fullKey == nil || site.key == fullKey {
             var replacements: [Int: Page] = [:]
-            for page in pages where fresh.contains(page.source.path) {
-                if let i = site.model.index.pageIndex(atSource: page.source.path) { replacements[i] = page }
+            if !parsed.fresh.isEmpty {
+                for entry in parsed.entries where parsed.fresh.contains(entry.key.source.path) {
+                    if let i = site.model.index.pageIndex(atSource: entry.key.source.path) { replacements[i] = entry.page }
+                }
             }
             site.model = site.model.replacing(replacements)
             site.renderer = site.renderer.updating(site: site.model)
@@ -47,8 +55,9 @@ struct IndexStage {
             return (site, Set(replacements.keys))
         }
 
+        let key = fullKey ?? Self.key(parsed, assets: assets, configuration: configuration, checks: checks)
         // index
-        let index = SiteIndex(pages: pages, assets: assets, settings: configuration.indexSettings)
+        let index = SiteIndex(pages: parsed.entries.map(\.page), assets: assets, settings: configuration.indexSettings)
         let leadership = LeadershipModel(index: index)
         let reviews = ReviewSchedule(index: index, today: configuration.today, defaultInterval: configuration.config.reviewEvery)
         lap("index")
@@ -66,5 +75,11 @@ struct IndexStage {
         lap("validate")
         last = site
         return (site, nil)
+    }
+
+    static func key(_ parsed: ParseStage.Result, assets: [SourceFile], configuration: Configuration, checks: SiteChecks.Options) -> SiteKey {
+        SiteKey(
+            settings: configuration.key, theme: configuration.theme.fingerprint, today: configuration.today, checks: checks,
+            assets: assets.map(\.path), pages: parsed.entries.map(\.metadata))
     }
 }

@@ -4,50 +4,71 @@ import HandbookSystem
 
 /// The parse stage: every Markdown file read and converted once, in
 /// parallel. A file whose stamp and settings are unchanged comes from the
-/// cache; with `onlyChanged` (the watcher's list) other files are not even
-/// looked at.
+/// cache. When the scan is the last one and the watcher names the files that
+/// changed, only those are looked at and the last result is patched.
 struct ParseStage {
     struct Entry: Sendable {
         var key: ParseKey
         var page: Page
         var diagnostics: [Diagnostic]
+        /// Computed once per parse: the index stage compares every page's.
+        var metadata: PageMetadataKey
+    }
+
+    struct Result {
+        /// Every page, in scan order.
+        var entries: [Entry]
+        /// Source paths parsed anew.
+        var fresh: Set<String>
+        /// The last result patched: no file came or went.
+        var patched: Bool
+        /// Some page's metadata changed (always true when not patched).
+        var metadataChanged: Bool
     }
 
     /// Absolute path → the file's last parse.
     private var cache: [String: Entry] = [:]
+    private var last: [Entry] = []
+    /// Absolute path → position in `last`.
+    private var positions: [String: Int] = [:]
 
-    /// Every page in scan order, and the source paths parsed anew.
-    mutating func run(_ files: [SourceFile], configuration: Configuration, onlyChanged: Set<String>?) -> (
-        entries: [Entry], fresh: Set<String>
-    ) {
-        var keys: [ParseKey?] = []
-        var misses: [Int] = []
-        for (i, file) in files.enumerated() {
-            if let onlyChanged, !onlyChanged.contains(file.absolutePath), let cached = cache[file.absolutePath],
-                cached.key.settings == configuration.key, cached.key.source == file
-            {
-                keys.append(nil)
-                continue
+    mutating func run(_ files: [SourceFile], scanReused: Bool, configuration: Configuration, changed: Set<String>?) -> Result {
+        if scanReused, let changed, last.count == files.count {
+            let targets = changed.compactMap { path in positions[path].map { (path, $0) } }
+            let (fresh, entries) = parse(targets.map { files[$0.1] }, configuration: configuration, reusingUnchanged: true)
+            var result = Result(entries: last, fresh: fresh, patched: true, metadataChanged: false)
+            for entry in entries {
+                guard let i = positions[entry.key.source.absolutePath] else { continue }
+                if result.entries[i].metadata != entry.metadata { result.metadataChanged = true }
+                result.entries[i] = entry
             }
+            last = result.entries
+            return result
+        }
+        let (fresh, _) = parse(files, configuration: configuration, reusingUnchanged: true)
+        let present = Set(files.map(\.absolutePath))
+        cache = cache.filter { present.contains($0.key) }
+        last = files.compactMap { cache[$0.absolutePath] }
+        positions = Dictionary(last.enumerated().map { ($1.key.source.absolutePath, $0) }, uniquingKeysWith: { a, _ in a })
+        return Result(entries: last, fresh: fresh, patched: false, metadataChanged: true)
+    }
+
+    /// Parses `files` whose stamp or settings changed (in parallel) into the
+    /// cache; returns their source paths and their new entries.
+    private mutating func parse(_ files: [SourceFile], configuration: Configuration, reusingUnchanged: Bool) -> (Set<String>, [Entry]) {
+        var misses: [(file: SourceFile, key: ParseKey)] = []
+        for file in files {
             let key = ParseKey(stamp: FileStamp(file.absolutePath), settings: configuration.key, source: file)
-            keys.append(key)
-            if let cached = cache[file.absolutePath], cached.key == key, key.stamp.isValid { continue }
-            misses.append(i)
+            if reusingUnchanged, let cached = cache[file.absolutePath], cached.key == key, key.stamp.isValid { continue }
+            misses.append((file, key))
         }
         let options = configuration.config.markdownOptions
         let title = configuration.config.title
-        let parsed = parallelMap(misses) { i in PageParser.parse(files[i], options: options, siteTitle: title) }
-        var fresh: Set<String> = []
-        for (k, i) in misses.enumerated() {
-            guard let key = keys[i] else { continue }
-            cache[files[i].absolutePath] = Entry(key: key, page: parsed[k].0, diagnostics: parsed[k].1)
-            fresh.insert(files[i].path)
+        let parsed = parallelMap(misses) { miss in
+            let (page, diagnostics) = PageParser.parse(miss.file, options: options, siteTitle: title)
+            return Entry(key: miss.key, page: page, diagnostics: diagnostics, metadata: PageMetadataKey(page))
         }
-        if onlyChanged == nil {
-            let present = Set(files.map(\.absolutePath))
-            cache = cache.filter { present.contains($0.key) }
-        }
-        let entries = files.compactMap { cache[$0.absolutePath] }
-        return (entries, fresh)
+        for entry in parsed { cache[entry.key.source.absolutePath] = entry }
+        return (Set(parsed.map(\.key.source.path)), parsed)
     }
 }
