@@ -17,9 +17,13 @@ struct ParseKey: Hashable, Sendable {
 /// Everything about a page that other pages, the navigation, the index and
 /// the derived pages can depend on: not its prose, and not the positions of
 /// things in it. Two versions of a page with the same key differ only in
-/// what the page itself renders.
+/// what the page itself renders. In two parts: its `identity` (path, id,
+/// title, front matter: what addresses, navigation and the leadership model
+/// read) and its `structure` (headings, anchors, links: what links and
+/// backlinks read).
 struct PageMetadataKey: Hashable, Sendable {
-    let value: Int
+    let identity: Int
+    let structure: Int
 
     init(_ page: Page) {
         var h = Hasher()
@@ -28,13 +32,15 @@ struct PageMetadataKey: Hashable, Sendable {
         h.combine(page.title)
         h.combine(page.isFolderIndex)
         h.combine(page.frontMatterSource)
+        identity = h.finalize()
+        var s = Hasher()
         let document = page.document
         for heading in document.headings {
-            h.combine(heading.level)
-            h.combine(heading.text)
-            h.combine(heading.id)
+            s.combine(heading.level)
+            s.combine(heading.text)
+            s.combine(heading.id)
         }
-        h.combine(document.htmlAnchors)
+        s.combine(document.htmlAnchors)
         // Links, with the heading each one follows (backlinks name that section).
         var headingIndex = -1
         var next = 0
@@ -43,11 +49,11 @@ struct PageMetadataKey: Hashable, Sendable {
                 headingIndex = next
                 next += 1
             }
-            h.combine(link.kind.rawValue)
-            h.combine(link.destination)
-            h.combine(headingIndex)
+            s.combine(link.kind.rawValue)
+            s.combine(link.destination)
+            s.combine(headingIndex)
         }
-        value = h.finalize()
+        structure = s.finalize()
     }
 }
 

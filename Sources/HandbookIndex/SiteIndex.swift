@@ -49,7 +49,7 @@ package struct SiteIndex: Sendable {
     private let pageByID: [String: Int]
     private let pagesByTitle: [String: [Int]]
     private let pagesByStem: [String: [Int]]
-    private let anchorsByPage: [Set<String>]
+    private var anchorsByPage: [Set<String>]
     /// Each page's public URL, computed once.
     private let pageURLs: [String]
 
@@ -119,12 +119,15 @@ package struct SiteIndex: Sendable {
         pages.contains { $0.frontMatter.owner != nil || $0.frontMatter.lastReviewed != nil }
     }
 
-    /// The same index with some pages replaced by new versions that have the
-    /// same metadata (`Page.metadataKey`): only their prose and positions differ,
-    /// so every lookup, anchor and URL stays right.
+    /// The same index with some pages replaced by new versions with the same
+    /// path, id, title and front matter: every lookup and address stays right;
+    /// their anchors are taken anew.
     package func replacing(_ replacements: [Int: Page]) -> SiteIndex {
         var copy = self
-        for (i, page) in replacements { copy.pages[i] = page }
+        for (i, page) in replacements {
+            copy.pages[i] = page
+            copy.anchorsByPage[i] = Set(page.document.headings.map(\.id) + page.document.htmlAnchors)
+        }
         return copy
     }
 

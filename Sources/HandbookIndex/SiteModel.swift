@@ -53,6 +53,18 @@ package struct SiteModel: Sendable {
         return copy
     }
 
+    /// The same site with some pages' links or headings changed (not their
+    /// paths, ids, titles or front matter): the pages whose backlinks change
+    /// come back too.
+    package func replacing(structureOf replacements: [Int: Page]) -> (SiteModel, affected: Set<Int>) {
+        guard !replacements.isEmpty else { return (self, []) }
+        var copy = self
+        copy.index = index.replacing(replacements)
+        let (graph, affected) = graph.updating(structureOf: replacements.keys.sorted(), index: copy.index, routes: routes)
+        copy.graph = graph
+        return (copy, affected)
+    }
+
     package func url(of route: Route) -> String { index.url(of: route) }
 
     /// The URL of a generated output; `` when the site does not have it.

@@ -34,8 +34,8 @@ import Testing
 
         var generator = SeededGenerator(seed: 7)
         var names = ["content/a/alpha.md", "content/b/beta.md", "content/index.md"]
-        for step in 0..<60 {
-            let choice = Int.random(in: 0..<8, using: &generator)
+        for step in 0..<80 {
+            let choice = Int.random(in: 0..<10, using: &generator)
             let target = names.randomElement(using: &generator)!
             var changed: Set<String>? = [site.root.appendingPathComponent(target).path]
             switch choice {
@@ -58,6 +58,14 @@ import Testing
                 changed = nil
             case 6:  // a broken link: still a warning, still built
                 try site.write(target, (site.read(target) ?? "") + "\n[gone](missing.md)\n")
+            case 8:  // a link to another page's heading: its backlinks and the anchor check change
+                let other = names.randomElement(using: &generator)!
+                let relative = String(other.dropFirst("content/".count))
+                let depth = target.split(separator: "/").count - 2
+                try site.write(target, (site.read(target) ?? "") + "\n## Links \(step)\n\n[there](\(String(repeating: "../", count: depth))\(relative)#one)\n")
+            case 9:  // the heading others link to is renamed: their anchors break or mend
+                let text = site.read(target) ?? ""
+                try site.write(target, text.contains("## One") ? text.replacingOccurrences(of: "## One", with: "## Uno") : text + "\n## One\n")
             default:  // prose above everything: every link and heading moves down
                 let text = site.read(target) ?? ""
                 if text.hasPrefix("---"), let end = text.range(of: "\n---\n") {

@@ -32,9 +32,29 @@ struct IndexStage {
     ) -> (site: Site, changedPages: Set<Int>?) {
         // A patched parse in which no page's metadata changed keeps the site
         // without comparing every page's key.
-        let unchanged = { (site: Site) in
-            parsed.patched && !parsed.metadataChanged && site.key.settings == configuration.key
-                && site.key.theme == configuration.theme.fingerprint && site.key.today == configuration.today && site.key.checks == checks
+        let sameSettings = { (site: Site) in
+            parsed.patched && site.key.settings == configuration.key && site.key.theme == configuration.theme.fingerprint
+                && site.key.today == configuration.today && site.key.checks == checks
+        }
+        let unchanged = { (site: Site) in sameSettings(site) && !parsed.metadataChanged }
+        // Only links or headings changed: the site is kept and patched around them.
+        if var site = last, sameSettings(site), parsed.metadataChanged, !parsed.identityChanged {
+            var replacements: [Int: Page] = [:]
+            for entry in parsed.entries where parsed.fresh.contains(entry.key.source.path) {
+                if let i = site.model.index.pageIndex(atSource: entry.key.source.path) { replacements[i] = entry.page }
+            }
+            let (model, affected) = site.model.replacing(structureOf: replacements)
+            site.model = model
+            site.renderer = site.renderer.updating(site: model)
+            site.key = Self.key(parsed, assets: assets, configuration: configuration, checks: checks)
+            // Links into the changed pages may now miss an anchor, or find one.
+            var recheck = Set(replacements.keys)
+            for i in replacements.keys { recheck.formUnion(model.graph.backlinks[i].map(\.source)) }
+            for i in recheck { site.pageDiagnostics[i] = SiteChecks.pageChecks(model, pages: [i]) }
+            site.siteDiagnostics = SiteChecks.siteChecks(model, options: checks)
+            lap("index")
+            last = site
+            return (site, affected.union(replacements.keys))
         }
         var fullKey: SiteKey?
         if let site = last, !unchanged(site) {

@@ -24,6 +24,8 @@ struct ParseStage {
         var patched: Bool
         /// Some page's metadata changed (always true when not patched).
         var metadataChanged: Bool
+        /// Some page's path, id, title or front matter changed (always true when not patched).
+        var identityChanged: Bool
     }
 
     /// Absolute path → the file's last parse.
@@ -36,10 +38,11 @@ struct ParseStage {
         if scanReused, let changed, last.count == files.count {
             let targets = changed.compactMap { path in positions[path].map { (path, $0) } }
             let (fresh, entries) = parse(targets.map { files[$0.1] }, configuration: configuration, reusingUnchanged: true)
-            var result = Result(entries: last, fresh: fresh, patched: true, metadataChanged: false)
+            var result = Result(entries: last, fresh: fresh, patched: true, metadataChanged: false, identityChanged: false)
             for entry in entries {
                 guard let i = positions[entry.key.source.absolutePath] else { continue }
                 if result.entries[i].metadata != entry.metadata { result.metadataChanged = true }
+                if result.entries[i].metadata.identity != entry.metadata.identity { result.identityChanged = true }
                 result.entries[i] = entry
             }
             last = result.entries
@@ -50,7 +53,7 @@ struct ParseStage {
         cache = cache.filter { present.contains($0.key) }
         last = files.compactMap { cache[$0.absolutePath] }
         positions = Dictionary(last.enumerated().map { ($1.key.source.absolutePath, $0) }, uniquingKeysWith: { a, _ in a })
-        return Result(entries: last, fresh: fresh, patched: false, metadataChanged: true)
+        return Result(entries: last, fresh: fresh, patched: false, metadataChanged: true, identityChanged: true)
     }
 
     /// Parses `files` whose stamp or settings changed (in parallel) into the

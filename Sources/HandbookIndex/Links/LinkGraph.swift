@@ -27,7 +27,7 @@ package struct LinkGraph: Sendable {
     /// Links of each page, in document order, parallel to `SiteIndex.pages`.
     package private(set) var entries: [[Entry]]
     /// Pages linking to each page, by title, without duplicates or self-links.
-    package let backlinks: [[Backlink]]
+    package private(set) var backlinks: [[Backlink]]
 
     package init(index: SiteIndex, routes: RouteTable) {
         let resolver = LinkResolver(index: index, routes: routes)
@@ -40,27 +40,63 @@ package struct LinkGraph: Sendable {
             }
         }
         // target → source → sections, in the order first seen.
-        var backlinks = Array(repeating: [Int: [Backlink.Section]](), count: index.pages.count)
-        for (source, pageEntries) in entries.enumerated() {
-            let page = index.pages[source]
-            for entry in pageEntries {
-                guard case .page(let target, _, _) = entry.resolution, target != source else { continue }
-                var sections = backlinks[target][source] ?? []
-                if let heading = page.document.headings.last(where: { $0.line <= entry.link.line && $0.level > 1 }) {
-                    let section = Backlink.Section(title: heading.text, id: heading.id)
-                    if !sections.contains(section) { sections.append(section) }
-                }
-                backlinks[target][source] = sections
-            }
+        var byTarget = Array(repeating: [Int: [Backlink.Section]](), count: index.pages.count)
+        for source in entries.indices {
+            for (target, sections) in Self.targets(of: source, entries[source], in: index) { byTarget[target][source] = sections }
         }
         self.entries = entries
         let titles = index.pages.map { $0.title.lowercased() }
-        self.backlinks = backlinks.map { sources in
-            sources.map { Backlink(source: $0.key, sections: $0.value) }.sorted { a, b in
-                let (ta, tb) = (titles[a.source], titles[b.source])
-                return ta != tb ? ta < tb : a.source < b.source
+        self.backlinks = byTarget.map { Self.sorted($0, titles: titles) }
+    }
+
+    /// The pages one page links to, with the sections of it the links are in.
+    private static func targets(of source: Int, _ entries: [Entry], in index: SiteIndex) -> [Int: [Backlink.Section]] {
+        let page = index.pages[source]
+        var result: [Int: [Backlink.Section]] = [:]
+        for entry in entries {
+            guard case .page(let target, _, _) = entry.resolution, target != source else { continue }
+            var sections = result[target] ?? []
+            if let heading = page.document.headings.last(where: { $0.line <= entry.link.line && $0.level > 1 }) {
+                let section = Backlink.Section(title: heading.text, id: heading.id)
+                if !sections.contains(section) { sections.append(section) }
             }
+            result[target] = sections
         }
+        return result
+    }
+
+    private static func sorted(_ sources: [Int: [Backlink.Section]], titles: [String]) -> [Backlink] {
+        sources.map { Backlink(source: $0.key, sections: $0.value) }.sorted { a, b in
+            let (ta, tb) = (titles[a.source], titles[b.source])
+            return ta != tb ? ta < tb : a.source < b.source
+        }
+    }
+
+    /// The graph after some pages' links or headings changed (not their
+    /// paths, ids or titles): their links are resolved again, and the
+    /// backlinks of every page they linked to or now link to are made anew.
+    /// Returns those pages too.
+    package func updating(structureOf changed: [Int], index: SiteIndex, routes: RouteTable) -> (LinkGraph, affected: Set<Int>) {
+        let before = Set(changed.flatMap { source in
+            entries[source].compactMap { entry -> Int? in
+                if case .page(let target, _, _) = entry.resolution { return target }
+                return nil
+            }
+        })
+        var result = updating(pages: changed, index: index, routes: routes)
+        let now = changed.map { Self.targets(of: $0, result.entries[$0], in: index) }
+        let affected = before.union(now.flatMap(\.keys))
+        let titles = index.pages.map { $0.title.lowercased() }
+        let changedSet = Set(changed)
+        for target in affected {
+            var sources: [Int: [Backlink.Section]] = [:]
+            for backlink in backlinks[target] where !changedSet.contains(backlink.source) { sources[backlink.source] = backlink.sections }
+            for (k, source) in changed.enumerated() {
+                if let sections = now[k][target] { sources[source] = sections }
+            }
+            result.backlinks[target] = Self.sorted(sources, titles: titles)
+        }
+        return (result, affected)
     }
 
     /// The graph after some pages changed without changing their metadata:
