@@ -18,6 +18,7 @@ package struct SiteRenderer: Sendable {
     private let sidebars: SidebarBuilder
     /// `public: true`: robots.txt lets crawlers in.
     private let isPublic: Bool
+    private let tagged: [String: [Int]]
 
     var index: SiteIndex { site.index }
     var leadership: LeadershipModel { site.leadership }
@@ -27,6 +28,7 @@ package struct SiteRenderer: Sendable {
         self.site = site
         self.theme = theme
         self.isPublic = config.isPublic
+        self.tagged = Self.tagged(site.index)
         let index = site.index
         self.pager = Self.pager(for: index)
         var view = SiteView(
@@ -249,9 +251,16 @@ package struct SiteRenderer: Sendable {
     // MARK: - Tags
 
     /// The pages with a tag, by title.
-    private func pages(taggedWith tag: String) -> [Int] {
-        index.pages.indices.filter { index.pages[$0].frontMatter.tags.contains(tag) }
-            .map { ($0, index.pages[$0].title.lowercased()) }.sorted { $0.1 < $1.1 }.map(\.0)
+    private func pages(taggedWith tag: String) -> [Int] { tagged[tag] ?? [] }
+
+    /// Tag → its pages, by title.
+    private static func tagged(_ index: SiteIndex) -> [String: [Int]] {
+        var byTag: [String: [Int]] = [:]
+        for (i, page) in index.pages.enumerated() {
+            for tag in Set(page.frontMatter.tags) { byTag[tag, default: []].append(i) }
+        }
+        let titles = index.pages.map { $0.title.lowercased() }
+        return byTag.mapValues { $0.sorted { titles[$0] != titles[$1] ? titles[$0] < titles[$1] : $0 < $1 } }
     }
 
     func tagView(_ tag: String) -> (PageView, String, String) {

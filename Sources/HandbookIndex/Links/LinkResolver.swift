@@ -92,14 +92,15 @@ package struct LinkResolver: Sendable {
     }
 
     private func resolvePath(_ destination: String, from page: Page, rooted: Bool) -> Resolution {
+        // Cut `#fragment` and `?query` off by bytes: links are mostly ASCII.
         var path = Substring(destination)
         var fragment: String?
         var query = ""
-        if let hash = path.firstIndex(of: "#") {
-            fragment = Self.decode(String(path[path.index(after: hash)...]))
-            path = path[..<hash]
+        if let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = Self.decode(String(destination[destination.index(after: hash)...]))
+            path = destination[..<hash]
         }
-        if let mark = path.firstIndex(of: "?") {
+        if let mark = path.utf8.firstIndex(of: UInt8(ascii: "?")) {
             query = String(path[mark...])
             path = path[..<mark]
         }
@@ -197,8 +198,6 @@ package struct LinkResolver: Sendable {
         }
     }
 
-    /// Joins a relative path to a folder and removes `.` and `..`; `nil` when
-    /// it climbs above the content folder.
     /// `s` without leading and trailing spaces and tabs.
     static func trimmingBlanks(_ s: String) -> String {
         guard let first = s.utf8.first, let last = s.utf8.last,
@@ -207,52 +206,57 @@ package struct LinkResolver: Sendable {
         return String(s.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 
+    /// Joins a relative path to a folder and removes `.`, `..` and empty
+    /// parts, in one pass over the bytes; nil when it climbs above the
+    /// content folder. A trailing slash is kept.
     static func normalise(_ path: String, from folder: String) -> String? {
-        // Most links climb nowhere and hold no `.`, `..` or empty part: a join is enough.
-        if Self.isPlainRelative(path) { return folder.isEmpty ? path : folder + "/" + path }
-        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
-        let trailingSlash = path.hasSuffix("/") && path.count > 1
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
+        var out = Array(folder.utf8)
+        var trailingSlash = false
+        var segment: [UInt8] = []
+        func close(_ segment: [UInt8]) -> Bool {
+            switch segment {
+            case [], [UInt8(ascii: ".")]: return true
+            case [UInt8(ascii: "."), UInt8(ascii: ".")]:
+                guard !out.isEmpty else { return false }
+                if let slash = out.lastIndex(of: UInt8(ascii: "/")) { out.removeSubrange(slash...) } else { out.removeAll() }
+                return true
+            default:
+                if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+                out.append(contentsOf: segment)
+                return true
             }
         }
-        return parts.joined(separator: "/") + (trailingSlash && !parts.isEmpty ? "/" : "")
-    }
-
-    static func hasScheme(_ s: String) -> Bool {
-        guard let colon = s.firstIndex(of: ":"), colon != s.startIndex else { return false }
-        let scheme = s[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
-    }
-
-    /// True for `a/b.md` or `a/b/`: not empty, not rooted, and no `.`, `..`
-    /// or empty part before the end.
-    private static func isPlainRelative(_ path: String) -> Bool {
-        var previous: UInt8 = UInt8(ascii: "/")
-        var dots = 0
-        var partLength = 0
         for byte in path.utf8 {
             if byte == UInt8(ascii: "/") {
-                // An empty, `.` or `..` part just ended.
-                if previous == UInt8(ascii: "/") || (dots > 0 && dots == partLength) { return false }
-                dots = 0
-                partLength = 0
+                guard close(segment) else { return nil }
+                segment.removeAll(keepingCapacity: true)
+                trailingSlash = true
             } else {
-                partLength += 1
-                if byte == UInt8(ascii: ".") { dots += 1 }
+                segment.append(byte)
+                trailingSlash = false
             }
-            previous = byte
         }
-        return !path.isEmpty && !(dots > 0 && dots == partLength)
+        guard close(segment) else { return nil }
+        if trailingSlash, !out.isEmpty, path.utf8.count > 1 { out.append(UInt8(ascii: "/")) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `scheme:` at the start: a letter, then letters, digits, `+`, `-` or `.`.
+    static func hasScheme(_ s: String) -> Bool {
+        var first = true
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"): return !first
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): first = false
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                guard !first else { return false }
+            default: return false
+            }
+        }
+        return false
     }
 
     static func decode(_ s: String) -> String {
-        s.contains("%") ? (s.removingPercentEncoding ?? s) : s
+        s.utf8.contains(UInt8(ascii: "%")) ? (s.removingPercentEncoding ?? s) : s
     }
 }
