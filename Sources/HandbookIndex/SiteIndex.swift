@@ -38,7 +38,7 @@ package struct SiteIndex: Sendable {
     /// The content folder's other files, as scanned, ordered by path.
     package let assetFiles: [SourceFile]
     private let assetByPath: [String: SourceFile]
-    package let navigation: Navigation
+    package private(set) var navigation: Navigation
     /// The addresses pages have taken; the route table adds the rest.
     package let addresses: AddressBook
     /// Problems found while indexing (duplicate addresses and ids).
@@ -47,7 +47,7 @@ package struct SiteIndex: Sendable {
     private let pageBySource: [String: Int]
     private let pageBySourceFolded: [String: [Int]]
     private let pageByID: [String: Int]
-    private let pagesByTitle: [String: [Int]]
+    private var pagesByTitle: [String: [Int]]
     private let pagesByStem: [String: [Int]]
     private var anchorsByPage: [Set<String>]
     /// Each page's public URL, computed once.
@@ -128,6 +128,26 @@ package struct SiteIndex: Sendable {
             copy.pages[i] = page
             copy.anchorsByPage[i] = Set(page.document.headings.map(\.id) + page.document.htmlAnchors)
         }
+        return copy
+    }
+
+    /// The same index with some pages replaced by new versions whose title or
+    /// front matter changed but not their address: same path, id, aliases and
+    /// draft state. Nil when one of them moved (the index must be built anew).
+    /// Titles and the navigation are taken anew; every address stays.
+    package func replacing(identityOf replacements: [Int: Page]) -> SiteIndex? {
+        for (i, page) in replacements {
+            guard pages.indices.contains(i) else { return nil }
+            let old = pages[i]
+            guard old.source.path == page.source.path, old.id == page.id, !page.frontMatter.draft,
+                old.frontMatter.aliases == page.frontMatter.aliases
+            else { return nil }
+        }
+        var copy = replacing(replacements)
+        var pagesByTitle: [String: [Int]] = [:]
+        for (i, page) in copy.pages.enumerated() { pagesByTitle[page.title.lowercased(), default: []].append(i) }
+        copy.pagesByTitle = pagesByTitle
+        copy.navigation = Navigation(pages: copy.pages)
         return copy
     }
 

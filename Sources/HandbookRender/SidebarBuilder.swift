@@ -1,3 +1,4 @@
+import HandbookEscaping
 import HandbookIndex
 import HandbookSystem
 
@@ -14,12 +15,39 @@ import HandbookSystem
 /// Each chunk of each folder is rendered through `navigation.mustache` once,
 /// with a marker where a subfolder's list can open; a page's sidebar is a
 /// splice of the chunks on its way down (a byte copy), so its cost is the size
-/// of its sidebar, and neither grows with the site.
-struct SidebarBuilder {
+/// of its sidebar, and neither grows with the site. A view holds a `Sidebar`,
+/// which names those chunks (cheap to build and to compare for the render
+/// key); the HTML is spliced only when the page is rendered.
+package struct SidebarBuilder: Sendable {
     static let currentChunk = 20
     static let ancestorChunk = 8
 
+    /// Which chunks a sidebar is spliced from, with a fingerprint of their
+    /// text, and the URL of the entry marked as the current page.
+    package struct Sidebar: Sendable, Hashable {
+        /// Section → the chunk fragment shown for it, from the top down.
+        fileprivate var chunks: [(section: Int, fragment: Int)]
+        fileprivate var fingerprint: Int
+        fileprivate var current: String?
+
+        package static func == (a: Sidebar, b: Sidebar) -> Bool {
+            a.fingerprint == b.fingerprint && a.current == b.current
+                && a.chunks.elementsEqual(b.chunks, by: { $0.section == $1.section && $0.fragment == $1.fragment })
+        }
+
+        package func hash(into hasher: inout Hasher) {
+            hasher.combine(fingerprint)
+            hasher.combine(current)
+            for chunk in chunks {
+                hasher.combine(chunk.section)
+                hasher.combine(chunk.fragment)
+            }
+        }
+    }
+
     private let splicer: FragmentSplicer
+    /// A hash of each fragment's text.
+    private let fragmentHashes: [Int]
     private let sections: [NavigationNode]
     private let sectionIndex: [String: Int]
     /// Fragment number of chunk 0 of each section's chunks, as the open folder
@@ -70,21 +98,25 @@ struct SidebarBuilder {
         self.currentBase = currentBase
         self.ancestorBase = ancestorBase
         splicer = FragmentSplicer(fragments)
+        fragmentHashes = fragments.map { $0.hashValue }
     }
 
     /// The sidebar of a page (or generated page) in `folder`, whose own entry
-    /// there has the URL path `current` (nil for the folder's own page).
-    func sidebar(folder: String, current: String?) -> String {
-        guard !sections.isEmpty, let target = sectionIndex[folder] ?? sectionIndex[""] else { return "" }
+    /// there has the URL path `current` (nil for the folder's own page);
+    /// `currentURL` is that entry's URL, marked as the current page.
+    func sidebar(folder: String, current: String?, currentURL: String?) -> Sidebar? {
+        guard !sections.isEmpty, let target = sectionIndex[folder] ?? sectionIndex[""] else { return nil }
         // The folders on the way down, and which entry leads on in each.
         var trail: [Int] = []
         var node = target
         while true {
-            trail.insert(node, at: 0)
-            guard let parentFolder = parent(of: sections[node].folder ?? "") , let parent = sectionIndex[parentFolder] else { break }
+            trail.append(node)
+            guard let parentFolder = parent(of: sections[node].folder ?? ""), let parent = sectionIndex[parentFolder] else { break }
             node = parent
         }
-        var chunkFragment: [Int: Int] = [:]
+        trail.reverse()
+        var sidebar = Sidebar(chunks: [], fingerprint: 0, current: currentURL)
+        var fingerprint = Hasher()
         for (k, s) in trail.enumerated() {
             let isCurrent = k == trail.count - 1
             let size = isCurrent ? Self.currentChunk : Self.ancestorChunk
@@ -94,14 +126,54 @@ struct SidebarBuilder {
             } else {
                 position = sections[trail[k + 1]].folder.flatMap { positions[s]["\u{0}" + $0] } ?? 0
             }
-            chunkFragment[s] = (isCurrent ? currentBase[s] : ancestorBase[s]) + position / size
+            let fragment = (isCurrent ? currentBase[s] : ancestorBase[s]) + position / size
+            sidebar.chunks.append((s, fragment))
+            fingerprint.combine(fragmentHashes.indices.contains(fragment) ? fragmentHashes[fragment] : 0)
         }
-        guard let root = chunkFragment[trail[0]] else { return "" }
-        return splicer.splice(root, resolve: { chunkFragment[$0] })
+        sidebar.fingerprint = fingerprint.finalize()
+        return sidebar
+    }
+
+    /// A sidebar's HTML: its chunks spliced, its current entry marked.
+    func html(_ sidebar: Sidebar) -> String {
+        guard let root = sidebar.chunks.first?.fragment else { return "" }
+        let html = splicer.splice(root, resolve: { section in sidebar.chunks.first(where: { $0.section == section })?.fragment })
+        return sidebar.current.map { markCurrent(in: html, url: $0) } ?? html
     }
 
     private func parent(of folder: String) -> String? {
         guard !folder.isEmpty else { return nil }
         return folder.lastIndex(of: "/").map { String(folder[..<$0]) } ?? ""
     }
+}
+
+/// Adds `aria-current="page"` to the first `<a href="url">` in `html`.
+private func markCurrent(in html: String, url: String) -> String {
+    let needle = Array("<a href=\"\(Escape.html(url))\">".utf8)
+    var html = html
+    return html.withUTF8 { haystack -> String in
+        guard let start = firstOffset(of: needle, in: haystack) else { return String(decoding: haystack, as: UTF8.self) }
+        let insertion = start + needle.count - 1  // before the `>`
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(haystack.count + 24)
+        bytes.append(contentsOf: haystack[..<insertion])
+        bytes.append(contentsOf: #" aria-current="page""#.utf8)
+        bytes.append(contentsOf: haystack[insertion...])
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+private func firstOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let first = needle.first, haystack.count >= needle.count else { return nil }
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+        if haystack[i] == first {
+            var k = 1
+            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return i }
+        }
+        i += 1
+    }
+    return nil
 }

@@ -139,6 +139,7 @@ package struct SiteRenderer: Sendable {
         case .text(let text):
             return Output(text: text, diagnostics: [], search: nil)
         case .view(var view, let template, let file):
+            view.navigationHTML = view.navigation.map(sidebars.html) ?? ""
             var search = job.search
             if let body = job.body {
                 let page = index.pages[body.page]
@@ -170,10 +171,10 @@ package struct SiteRenderer: Sendable {
     }
 
     /// The sidebar of a page in `folder` whose entry there has the address
-    /// `urlPath`, with that entry marked as the current page.
-    func navigation(folder: String, current urlPath: String?) -> String {
-        let html = sidebars.sidebar(folder: folder, current: urlPath)
-        return urlPath.map { markCurrent(in: html, url: index.url($0)) } ?? html
+    /// `urlPath`, with that entry marked as the current page (spliced into
+    /// HTML when the view is rendered).
+    func navigation(folder: String, current urlPath: String?) -> SidebarBuilder.Sidebar? {
+        sidebars.sidebar(folder: folder, current: urlPath, currentURL: urlPath.map { index.url($0) })
     }
 
     func breadcrumbs(for urlPath: String, includingLast: Bool) -> [LinkView] {
@@ -295,7 +296,7 @@ package struct SiteRenderer: Sendable {
         let page = index.pages[i]
         let view = PageView(
             site: siteView, title: page.title, url: index.url(ofPage: i), kind: "redirect", summary: nil, body: nil,
-            showTitle: false, navigation: "", breadcrumbs: [], entries: [], params: TemplateParams())
+            showTitle: false, navigation: nil, breadcrumbs: [], entries: [], params: TemplateParams())
         return (view, "redirect", page.source.displayPath)
     }
 
@@ -332,35 +333,4 @@ package struct SiteRenderer: Sendable {
         }
         return (html, [])
     }
-}
-
-/// Adds `aria-current="page"` to the first `<a href="url">` in `html`.
-func markCurrent(in html: String, url: String) -> String {
-    let needle = Array("<a href=\"\(Escape.html(url))\">".utf8)
-    var html = html
-    return html.withUTF8 { haystack -> String in
-        guard let start = firstOffset(of: needle, in: haystack) else { return String(decoding: haystack, as: UTF8.self) }
-        let insertion = start + needle.count - 1  // before the `>`
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(haystack.count + 24)
-        bytes.append(contentsOf: haystack[..<insertion])
-        bytes.append(contentsOf: #" aria-current="page""#.utf8)
-        bytes.append(contentsOf: haystack[insertion...])
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-private func firstOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let first = needle.first, haystack.count >= needle.count else { return nil }
-    var i = 0
-    let last = haystack.count - needle.count
-    while i <= last {
-        if haystack[i] == first {
-            var k = 1
-            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-            if k == needle.count { return i }
-        }
-        i += 1
-    }
-    return nil
 }

@@ -111,8 +111,11 @@ package struct PageView: Sendable, Hashable, TemplateObject {
     package var showTitle: Bool
     /// That heading's HTML, lifted out of `body`, inserted with `{{{heading}}}`.
     package var heading: String? = nil
-    /// Pre-rendered sidebar, inserted with `{{{navigation}}}`.
-    package var navigation: String
+    /// The sidebar: which pre-rendered parts make it (compared for the
+    /// render key) …
+    package var navigation: SidebarBuilder.Sidebar?
+    /// … and its HTML, spliced when the view is rendered, inserted with `{{{navigation}}}`.
+    package var navigationHTML = ""
     package var breadcrumbs: [LinkView]
     /// Entries of a section page.
     package var entries: [LinkView]
@@ -144,7 +147,7 @@ package struct PageView: Sendable, Hashable, TemplateObject {
         case "body": TemplateValue(body)
         case "showTitle": TemplateValue(showTitle)
         case "heading": TemplateValue(heading)
-        case "navigation": TemplateValue(navigation)
+        case "navigation": TemplateValue(navigationHTML)
         case "breadcrumbs": TemplateValue(breadcrumbs)
         case "hasBreadcrumbs": TemplateValue(breadcrumbs.count > 0)
         case "entries": TemplateValue(entries)

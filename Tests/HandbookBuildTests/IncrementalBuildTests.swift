@@ -18,10 +18,21 @@ import Testing
         return result
     }
 
+    /// `text` with front matter `key: value` set (added, or replacing the old value).
+    static func setting(_ key: String, to value: String, in text: String) -> String {
+        guard text.hasPrefix("---\n"), let end = text.range(of: "\n---\n") else {
+            return "---\n\(key): \(value)\n---\n" + text
+        }
+        var lines = text[text.index(text.startIndex, offsetBy: 4)..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init).filter { !$0.hasPrefix(key + ":") }
+        lines.append("\(key): \(value)")
+        return "---\n" + lines.joined(separator: "\n") + text[end.lowerBound...]
+    }
+
     @Test func randomEditsMatchAFullBuild() throws {
         let site = try TestSite([
             "handbook.yml": "title: Edits\n",
-            "content/index.md": "# Home\n\nSee [[Alpha]] and [beta](b/beta.md#one).\n",
+            "content/index.md": "# Home\n\nSee [[Alpha]], [[Second Letter]] and [beta](b/beta.md#one).\n",
             "content/a/alpha.md": "---\ntitle: Alpha\ntags: [x]\n---\n## One\n\nText.\n",
             "content/b/beta.md": "# Beta\n\n## One\n\nBack to [home](../index.md).\n",
             "content/roles/em.md": "---\nkind: role\nid: em\ntrack: management\n---\n# EM\n",
@@ -35,7 +46,7 @@ import Testing
         var generator = SeededGenerator(seed: 7)
         var names = ["content/a/alpha.md", "content/b/beta.md", "content/index.md"]
         for step in 0..<80 {
-            let choice = Int.random(in: 0..<10, using: &generator)
+            let choice = Int.random(in: 0..<12, using: &generator)
             let target = names.randomElement(using: &generator)!
             var changed: Set<String>? = [site.root.appendingPathComponent(target).path]
             switch choice {
@@ -66,6 +77,13 @@ import Testing
             case 9:  // the heading others link to is renamed: their anchors break or mend
                 let text = site.read(target) ?? ""
                 try site.write(target, text.contains("## One") ? text.replacingOccurrences(of: "## One", with: "## Uno") : text + "\n## One\n")
+            case 10:  // only the title: sidebars, backlink order, wiki links by title and their text change
+                let title = ["Second Letter", "Alpha", "Renamed \(step)"].randomElement(using: &generator)!
+                try site.write(target, Self.setting("title", to: title, in: site.read(target) ?? ""))
+            case 11:  // other front matter: owners, summaries, tags (new tag pages)
+                let (key, value) = [("owner", "em"), ("summary", "Step \(step)."), ("tags", "[y]"), ("tags", "[x, z]")]
+                    .randomElement(using: &generator)!
+                try site.write(target, Self.setting(key, to: value, in: site.read(target) ?? ""))
             default:  // prose above everything: every link and heading moves down
                 let text = site.read(target) ?? ""
                 if text.hasPrefix("---"), let end = text.range(of: "\n---\n") {
@@ -82,6 +100,48 @@ import Testing
             #expect(a.keys.sorted() == b.keys.sorted(), "step \(step)")
             for key in a.keys where a[key] != b[key] {
                 Issue.record("step \(step): \(key) differs from a full build")
+            }
+        }
+    }
+
+    /// Title and front matter edits keep every address, so the session
+    /// patches its index and link graph: backlinks must follow the new
+    /// titles' order, wiki links written with a title must find (or lose)
+    /// their page, and their text must follow.
+    @Test func titleEditsMatchAFullBuild() throws {
+        let site = try TestSite([
+            "content/index.md": "# Home\n\n[[Second Letter]], [[Gamma]] and [[g]].\n",
+            "content/a.md": "---\ntitle: Apple\n---\nSee [target](t.md).\n",
+            "content/b.md": "---\ntitle: Banana\n---\nSee [target](t.md).\n",
+            "content/c.md": "---\ntitle: Cherry\n---\n## Part\n\nSee [target](t.md) and [[Gamma]].\n",
+            "content/t.md": "---\ntitle: Target\n---\nText.\n",
+            "content/g.md": "---\ntitle: Gamma\n---\nG.\n",
+            "content/roles/em.md": "---\nkind: role\nid: em\ntrack: management\n---\n# EM\n",
+        ])
+        defer { site.remove() }
+        var options = BuildOptions(site: site.root.path, write: false)
+        options.today = CalendarDate("2026-11-26")
+        let session = BuildSession(options: options)
+        #expect(session.run().result.outcome == .built)
+        let edits: [(file: String, key: String, value: String)] = [
+            ("content/a.md", "title", "Zebra"),  // t's backlinks: Banana, Cherry, Zebra
+            ("content/g.md", "title", "Second Letter"),  // [[Second Letter]] finds g, [[Gamma]] breaks
+            ("content/b.md", "title", "Gamma"),  // [[Gamma]] finds b
+            ("content/c.md", "owner", "em"),
+            ("content/t.md", "summary", "The target."),
+            ("content/a.md", "title", "Apple"),
+            ("content/b.md", "tags", "[fruit]"),  // a new tag page: the routes change
+            ("content/g.md", "title", "Gamma"),  // [[Gamma]] fits two pages
+        ]
+        for (step, edit) in edits.enumerated() {
+            try site.write(edit.file, Self.setting(edit.key, to: edit.value, in: site.read(edit.file) ?? ""))
+            let incremental = session.run(changedPaths: [site.root.appendingPathComponent(edit.file).path])
+            let full = BuildSession(options: options).run()
+            #expect(incremental.result.diagnostics == full.result.diagnostics, "step \(step)")
+            let (a, b) = (Self.contents(incremental), Self.contents(full))
+            #expect(a.keys.sorted() == b.keys.sorted(), "step \(step)")
+            for key in a.keys where a[key] != b[key] {
+                Issue.record("step \(step) (\(edit.file) \(edit.key)): \(key) differs from a full build")
             }
         }
     }

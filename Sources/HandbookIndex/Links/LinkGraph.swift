@@ -51,12 +51,23 @@ package struct LinkGraph: Sendable {
 
     /// The pages one page links to, with the sections of it the links are in.
     private static func targets(of source: Int, _ entries: [Entry], in index: SiteIndex) -> [Int: [Backlink.Section]] {
-        let page = index.pages[source]
         var result: [Int: [Backlink.Section]] = [:]
+        guard !entries.isEmpty else { return result }
+        // The headings that open sections, in document order: a link is in the
+        // last one at or above its line (found by bisection).
+        let headings = index.pages[source].document.headings.filter { $0.level > 1 }
+        func heading(above line: Int) -> Heading? {
+            var (low, high) = (0, headings.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if headings[mid].line <= line { low = mid + 1 } else { high = mid }
+            }
+            return low > 0 ? headings[low - 1] : nil
+        }
         for entry in entries {
             guard case .page(let target, _, _) = entry.resolution, target != source else { continue }
             var sections = result[target] ?? []
-            if let heading = page.document.headings.last(where: { $0.line <= entry.link.line && $0.level > 1 }) {
+            if let heading = heading(above: entry.link.line) {
                 let section = Backlink.Section(title: heading.text, id: heading.id)
                 if !sections.contains(section) { sections.append(section) }
             }
@@ -97,6 +108,16 @@ package struct LinkGraph: Sendable {
             result.backlinks[target] = Self.sorted(sources, titles: titles)
         }
         return (result, affected)
+    }
+
+    /// The graph after some pages' titles or front matter changed, but no
+    /// address (`SiteIndex.replacing(identityOf:)`, the same routes): links
+    /// resolve by path, so only those pages' links and wiki links (which
+    /// resolve by title and show it) are resolved again. The backlinks of
+    /// every page the changed pages link to are sorted by the new titles.
+    package func updating(identityOf changed: [Int], index: SiteIndex, routes: RouteTable) -> LinkGraph {
+        let wiki = index.pages.indices.filter { i in index.pages[i].document.links.contains { $0.kind == .wiki } }
+        return updating(structureOf: Array(Set(changed).union(wiki)).sorted(), index: index, routes: routes).0
     }
 
     /// The graph after some pages changed without changing their metadata:

@@ -175,9 +175,10 @@ package struct LinkResolver: Sendable {
         ] where !matches.isEmpty {
             return matches.count == 1 ? .page(matches[0], fragment: fragment, query: "") : .ambiguous(matches)
         }
-        if index.drafts.values.contains(where: { $0.id == name || $0.title.lowercased() == name.lowercased() }) {
-            return .draft(sourcePath: index.drafts.values.first { $0.id == name || $0.title.lowercased() == name.lowercased() }!.source.path)
-        }
+        let folded = name.lowercased()
+        // The first by path, so that every build names the same one.
+        let drafts = index.drafts.values.filter { $0.id == name || $0.title.lowercased() == folded }
+        if let path = drafts.map(\.source.path).min() { return .draft(sourcePath: path) }
         return .broken(target: name)
     }
 

@@ -23,6 +23,8 @@ package struct Navigation: Sendable {
     /// Every section (folder) node, depth first, the root first.
     package let sections: [NavigationNode]
     private let sectionIndexByFolder: [String: Int]
+    /// The subfolders of each section (indices into `sections`), in order.
+    private let subsections: [[Int]]
 
     init(pages: [Page]) {
         var folders: [String: [Page]] = [:]
@@ -71,8 +73,12 @@ package struct Navigation: Sendable {
         }
         collect(root)
         self.sections = sections
-        self.sectionIndexByFolder = Dictionary(
+        let sectionIndexByFolder = Dictionary(
             sections.enumerated().map { ($1.folder ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        self.sectionIndexByFolder = sectionIndexByFolder
+        self.subsections = sections.map { section in
+            section.children.compactMap { child in child.folder.flatMap { sectionIndexByFolder[$0] } }
+        }
     }
 
     /// The section node of a folder inside the content folder (`` for the root).
@@ -93,11 +99,13 @@ package struct Navigation: Sendable {
 
     /// The chain of sections from the root down to the folder holding `urlPath`.
     package func trail(to urlPath: String) -> [NavigationNode] {
+        guard !sections.isEmpty else { return [root] }
+        // Only subfolders are looked at: a folder of thousands of pages costs nothing here.
         var trail: [NavigationNode] = []
-        var node = root
+        var node = 0
         while true {
-            trail.append(node)
-            guard let next = node.children.first(where: { $0.isSection && urlPath.hasPrefix($0.urlPath) && $0.urlPath != "" })
+            trail.append(sections[node])
+            guard let next = subsections[node].first(where: { sections[$0].urlPath != "" && urlPath.hasPrefix(sections[$0].urlPath) })
             else { break }
             node = next
         }
