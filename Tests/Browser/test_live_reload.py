@@ -11,19 +11,33 @@ import tempfile
 import time
 
 import pytest
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
-from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from test_search import HANDBOOK, browser  # noqa: F401  (the shared headless Chromium)
 
 
 def main_text(browser):
-    """The page's main text, or "" while the page is being replaced by a reload."""
+    """The page's main text, or "" while the page is being replaced by a reload.
+
+    Read in one script call: finding `main` and then asking for its text is two
+    round trips, and a reload between them leaves a node that no longer belongs
+    to the document (Chromium then answers with an inspector error, not a stale
+    element)."""
     try:
-        return browser.find_element(By.TAG_NAME, "main").text
-    except (NoSuchElementException, StaleElementReferenceException):
+        return browser.execute_script(
+            "const main = document.querySelector('main'); return main ? main.innerText : '';") or ""
+    except WebDriverException:
         return ""
+
+
+def element_text(browser, element_id):
+    """The text of the element with this id, or None while it is absent or the page reloads."""
+    try:
+        return browser.execute_script(
+            "const e = document.getElementById(arguments[0]); return e ? e.innerText : null;", element_id)
+    except WebDriverException:
+        return None
 
 
 def wait_for_text(browser, text, timeout=10):
@@ -71,8 +85,8 @@ def test_broken_front_matter_shows_an_overlay_until_fixed(served, browser):  # n
     browser.get(url + "roles/em/")
     wait_for_text(browser, "First version.")
     page.write_text("---\ntitle: [unclosed\n---\n# EM\n")
-    overlay = WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "handbook-overlay"))
-    assert "content/roles/em.md:3:1: error: invalid YAML" in overlay.text
+    overlay_text = WebDriverWait(browser, 10, poll_frequency=0.01).until(lambda b: element_text(b, "handbook-overlay"))
+    assert "content/roles/em.md:3:1: error: invalid YAML" in overlay_text
     page.write_text("# Engineering Manager\n\nFixed.\n")
     wait_for_text(browser, "Fixed.")
-    assert not browser.find_elements(By.ID, "handbook-overlay")
+    assert element_text(browser, "handbook-overlay") is None
