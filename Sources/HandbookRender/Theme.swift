@@ -50,6 +50,14 @@ package struct Theme: Sendable {
                 }
             }
         }
+        let (theme, checked) = make(templates: sources, assets: assets)
+        return (theme, diagnostics + checked)
+    }
+
+    /// A theme from template texts (name → text and the file to name in
+    /// diagnostics) and static files, checked: nil when a template has an error.
+    package static func make(templates sources: [String: (text: String, file: String)], assets: [String: String]) -> (Theme?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         // swift-mustache's parser finds syntax errors, with their positions;
         // Handbook renders with its own compiled templates (`TemplateLibrary`).
         let lint = TemplateLinter.check(templates: sources)
@@ -74,9 +82,9 @@ package struct Theme: Sendable {
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         var hasher = Hasher()
-        for name in sources.keys.sorted() {
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             hasher.combine(name)
-            hasher.combine(sources[name]!.text)
+            hasher.combine(source.text)
         }
         for path in assets.keys.sorted() { hasher.combine(path) }
         return (
