@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "HandbookSystem", dependencies: ["CHandbookSystem"]),
         // One escaper per output language: HTML, URLs in HTML, JSON, XML.
         .target(name: "HandbookEscaping"),
-        .target(name: "HandbookMarkdown", dependencies: ["CMark", "HandbookEscaping"]),
+        // cmark's allocations during one conversion come from an arena freed at its end.
+        .target(name: "CMarkArena", dependencies: ["CMark"]),
+        .target(name: "HandbookMarkdown", dependencies: ["CMark", "CMarkArena", "HandbookEscaping"]),
         .target(
             name: "HandbookContent",
             dependencies: ["HandbookDiagnostics", "HandbookMarkdown", "HandbookSystem", "Yams"]

@@ -1,4 +1,5 @@
 import CMark
+import CMarkArena
 
 #if canImport(Glibc)
 import Glibc
@@ -13,6 +14,18 @@ enum CMarkTree {
     typealias Node = OpaquePointer
 
     static func type(_ node: Node) -> cmark_node_type { cmark_node_get_type(node) }
+
+    /// Parses `text` (by length: a NUL byte does not end it) with `memory`
+    /// as the allocator of the tree and everything made from it.
+    static func parse(_ text: String, options: Int32, memory: UnsafeMutablePointer<cmark_mem>) -> Node? {
+        guard let parser = cmark_parser_new_with_mem(options, memory) else { return nil }
+        defer { cmark_parser_free(parser) }
+        var text = text
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        return cmark_parser_finish(parser)
+    }
 
     /// Every node below `root` (itself included) in document order:
     /// containers once entering and once leaving, leaves once. The one cmark
@@ -52,21 +65,29 @@ enum CMarkTree {
         cmark_node_get_literal(node).map { String(cString: $0) }
     }
 
+    /// A new node, from the parse's arena when one is open: every node the
+    /// extensions make comes from here.
+    static func node(_ type: cmark_node_type) -> Node {
+        let memory = UnsafeMutablePointer<cmark_mem>(OpaquePointer(handbook_arena_current()))
+        // Neither allocator returns nil: both abort when memory runs out.
+        return cmark_node_new_with_mem(type, memory)
+    }
+
     static func text(_ literal: String) -> Node {
-        let node = cmark_node_new(CMARK_NODE_TEXT)!
+        let node = node(CMARK_NODE_TEXT)
         _ = cmark_node_set_literal(node, literal)
         return node
     }
 
     static func customBlock(enter: String, exit: String) -> Node {
-        let node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        let node = node(CMARK_NODE_CUSTOM_BLOCK)
         _ = cmark_node_set_on_enter(node, enter)
         _ = cmark_node_set_on_exit(node, exit)
         return node
     }
 
     static func customInline(enter: String, exit: String) -> Node {
-        let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        let node = node(CMARK_NODE_CUSTOM_INLINE)
         _ = cmark_node_set_on_enter(node, enter)
         _ = cmark_node_set_on_exit(node, exit)
         return node

@@ -47,6 +47,12 @@ enum HTMLAttributeScanner {
                     valueEnd = valueStart
                     while valueEnd < bytes.count, bytes[valueEnd] != quote { valueEnd += 1 }
                     i = min(valueEnd + 1, bytes.count)
+                    // Unclosed, the value runs to the end of the HTML, but not
+                    // over its closing line break: that belongs to the block
+                    // (cmark adds one if the HTML does not end with it).
+                    if valueEnd == bytes.count {
+                        while valueEnd > valueStart, bytes[valueEnd - 1] == 0x0A || bytes[valueEnd - 1] == 0x0D { valueEnd -= 1 }
+                    }
                 } else {
                     valueEnd = j
                     while valueEnd < bytes.count, !isSpace(bytes[valueEnd]), bytes[valueEnd] != UInt8(ascii: ">") {

@@ -1,4 +1,5 @@
 import CMark
+import CMarkArena
 import HandbookEscaping
 
 #if canImport(Glibc)
@@ -63,12 +64,10 @@ package enum MarkdownParser {
     static func convert(_ source: String, options: MarkdownOptions, lineOffset: Int, renderHTML: Bool, links: LinkOutput) -> MarkdownDocument {
         var parseOptions = CMARK_OPT_DEFAULT
         if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
-        // By length, not as a C string: a NUL byte in the text must not end it.
-        var text = source
-        let document: OpaquePointer? = text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, parseOptions) }
-        }
-        guard let document else {
+        // Every allocation of the conversion comes from an arena, released at once at the end.
+        let memory = UnsafeMutablePointer<cmark_mem>(OpaquePointer(handbook_arena_begin()))
+        defer { handbook_arena_end() }
+        guard let memory, let document = CMarkTree.parse(source, options: parseOptions, memory: memory) else {
             return MarkdownDocument(headings: [], links: [], html: "")
         }
         defer { cmark_node_free(document) }
@@ -80,7 +79,7 @@ package enum MarkdownParser {
         var problems: [MarkdownProblem] = []
         if extensions.anyEnabled { cmark_consolidate_text_nodes(document) }
         if extensions.tables {
-            var tables = TableExtension(source: SourceLines(source), parseOptions: parseOptions)
+            var tables = TableExtension(source: SourceLines(source), parseOptions: parseOptions, memory: memory)
             tables.apply(to: document)
             cellOrigins = tables.cellOrigins
             problems += tables.problems.map { problem in
@@ -110,7 +109,7 @@ package enum MarkdownParser {
             if options.rawHTML != .omit { renderOptions |= CMARK_OPT_UNSAFE }
             if let rendered = cmark_render_html(document, renderOptions) {
                 html = String(cString: rendered)
-                free(rendered)
+                memory.pointee.free(rendered)
             }
         }
         var result = MarkdownDocument(headings: walker.headings, links: walker.links, html: html)
@@ -193,6 +192,13 @@ private struct TreeWalker {
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
         var line = Int(cmark_node_get_start_line(node))
         var column = Int(cmark_node_get_start_column(node))
+        // A link an extension made (an autolink) has no position of its own:
+        // it stands where the nearest enclosing node with one starts.
+        var enclosing = cmark_node_parent(node)
+        while line == 0, let parent = enclosing {
+            (line, column) = (Int(cmark_node_get_start_line(parent)), Int(cmark_node_get_start_column(parent)))
+            enclosing = cmark_node_parent(parent)
+        }
         let wiki = wikiOrigins.isEmpty ? nil : wikiOrigins[node]
         if let wiki { (line, column) = (wiki.line, wiki.column) }
         if let cell = cellStack.last {
@@ -282,21 +288,9 @@ private struct TreeWalker {
             // Freed here, not during the walk, which may not have reached it.
             Self.removeExplicitID(from: heading)
             let level = cmark_node_get_heading_level(heading)
-            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
-                let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-            else { continue }
-            _ = cmark_node_set_on_enter(block, "")
-            _ = cmark_node_set_on_exit(block, "")
-            _ = cmark_node_set_on_enter(inline, "<h\(level) id=\"\(Escape.html(id))\">")
-            _ = cmark_node_set_on_exit(inline, "</h\(level)>")
-            while let child = cmark_node_first_child(heading) {
-                cmark_node_unlink(child)
-                _ = cmark_node_append_child(inline, child)
-            }
-            _ = cmark_node_append_child(block, inline)
-            _ = cmark_node_insert_before(heading, block)
-            cmark_node_unlink(heading)
-            cmark_node_free(heading)
+            let (block, inline) = CMarkTree.inlineLine(enter: "<h\(level) id=\"\(Escape.html(id))\">", exit: "</h\(level)>")
+            CMarkTree.moveChildren(from: heading, to: inline)
+            CMarkTree.replace(heading, with: block)
         }
         headingNodes.removeAll()
     }

@@ -15,6 +15,8 @@ import Testing
         "A [spaced](<a b.md>) link & [query](x.md?a=1&b='2')", "www.example.com and https://example.org/path?q=1.",
         "- [ ] task with [link](task.md)", "> [!NOTE]\n> See [note](n.md).", "Text with %0 and %03 and 100%",
         "<script src=\"x.js\"></script> and <a href=\"<script>\">s</a>",
+        // Found by the markdown fuzz target: an unclosed value at the end of an HTML block.
+        "<p src=\"\"src=\"", "<div title=x href='a.md\nsecond line",
     ]
 
     /// Rewrites every other link, and gives wiki links a title.

@@ -29,6 +29,15 @@ import Testing
         #expect(doc.links.map(\.column) == [3, 70])
     }
 
+    /// Found by the markdown fuzz target: an autolink has no position of its
+    /// own in cmark's tree, and was reported at line 0 (plus the offset).
+    @Test func autolinksStandOnTheirParagraphsLine() {
+        let source = "# Title\n\nIntro.\n\n- one\n- see https://example.com/x for more\n"
+        let doc = parse(source, lineOffset: 3)
+        #expect(doc.links.map(\.destination) == ["https://example.com/x"])
+        #expect(doc.links.map(\.line) == [9])
+    }
+
     @Test func linksInCellsAreRewritten() {
         let doc = MarkdownParser.parse(
             "| Role |\n|---|\n| [EM](em.md) |\n", rewriteLink: { $0.destination == "em.md" ? LinkRewrite(url: "/roles/em/") : nil })

@@ -18,7 +18,11 @@ struct TableExtension {
     /// wide header over many short lines cannot multiply the output.
     static let paddedColumns = 100
 
-    init(source: SourceLines, parseOptions: Int32) {
+    /// The allocator of the page's tree: cells are parsed with it too, as their nodes move into that tree.
+    let memory: UnsafeMutablePointer<cmark_mem>
+
+    init(source: SourceLines, parseOptions: Int32, memory: UnsafeMutablePointer<cmark_mem>) {
+        self.memory = memory
         self.source = source
         self.parseOptions = parseOptions
     }
@@ -170,14 +174,14 @@ struct TableExtension {
     /// Parses a cell's text with cmark and moves the resulting inlines into `cell`.
     private func graftInlines(of text: String, into cell: OpaquePointer) {
         guard !text.isEmpty else { return }
-        var parsed = Self.parse(text, options: parseOptions)
+        guard var parsed = CMarkTree.parse(text, options: parseOptions, memory: memory) else { return }
         defer { cmark_node_free(parsed) }
         // A cell that is one piece of raw HTML (`<br>`, `<script>...`) stays raw
         // HTML, inline, so the raw-HTML policy applies to it as anywhere else.
         if let only = cmark_node_first_child(parsed), cmark_node_next(only) == nil,
             cmark_node_get_type(only) == CMARK_NODE_HTML_BLOCK, let literal = CMarkTree.literal(only)
         {
-            let html = cmark_node_new(CMARK_NODE_HTML_INLINE)!
+            let html = CMarkTree.node(CMARK_NODE_HTML_INLINE)
             var trimmed = Substring(literal)
             while trimmed.last == "\n" { trimmed = trimmed.dropLast() }
             _ = cmark_node_set_literal(html, String(trimmed))
@@ -187,7 +191,8 @@ struct TableExtension {
         // Text such as "# x" or "- x" would parse as a block; as a cell it is text.
         if !Self.isSingleParagraph(parsed) {
             cmark_node_free(parsed)
-            parsed = Self.parse("\\" + text, options: parseOptions)
+            guard let again = CMarkTree.parse("\\" + text, options: parseOptions, memory: memory) else { return }
+            parsed = again
         }
         guard let paragraph = cmark_node_first_child(parsed), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
         else { return }
@@ -195,12 +200,7 @@ struct TableExtension {
         CMarkTree.moveChildren(from: paragraph, to: cell)
     }
 
-    private static func parse(_ text: String, options: Int32) -> OpaquePointer {
-        var text = text
-        return text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options)! }
-        }
-    }
+
 
     private static func isSingleParagraph(_ document: OpaquePointer) -> Bool {
         guard let first = cmark_node_first_child(document) else { return true }

@@ -78,7 +78,7 @@ struct WikiLinks {
                 _ = cmark_node_insert_before(
                     node, CMarkTree.text(String(decoding: bytes[position..<match.range.lowerBound], as: UTF8.self)))
             }
-            let link = cmark_node_new(CMARK_NODE_LINK)!
+            let link = CMarkTree.node(CMARK_NODE_LINK)
             _ = cmark_node_set_url(link, match.target)
             _ = cmark_node_append_child(link, CMarkTree.text(match.label ?? match.target))
             _ = cmark_node_insert_before(node, link)
