@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE_BIN := .build/release/handbook
 PREFIX ?= /usr/local
 
-.PHONY: all build test test-deps serve bench deps install install-binary clean
+.PHONY: all build test test-deps serve bench fuzz deps install install-binary clean
 
 all: build
 
@@ -51,6 +51,11 @@ serve: deps
 bench: deps
 	$(SWIFT) build -c release --product handbook
 	bash scripts/bench.sh $(or $(PAGES),1000) $(or $(RUNS),5)
+
+# libFuzzer targets with AddressSanitizer, each for SECONDS (default 60):
+# Markdown, front matter, links over small sites, templates (scripts/fuzz.sh).
+fuzz: deps
+	bash scripts/fuzz.sh $(or $(SECONDS),60) $(TARGETS)
 
 # Installs the binary and its resource bundle (the default theme) side by side,
 # so `handbook` works from any folder. `install-binary` skips building the

@@ -71,6 +71,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (`make fuzz`); built normally, a program that replays inputs.
+        .executableTarget(
+            name: "HandbookFuzz",
+            dependencies: ["HandbookRender", "HandbookIndex", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics"]
+        ),
         // Test targets mirror the modules; HandbookTestSupport holds what they share
         // (sites in temporary folders, the real binary, a seeded generator).
         .target(name: "HandbookTestSupport", path: "Tests/HandbookTestSupport"),
