@@ -44,6 +44,12 @@ actor PreviewHub {
         for continuation in listeners.values { continuation.yield(event) }
     }
 
+    /// A comment line to every stream: writing it is how a stream learns that
+    /// its browser went away without closing the connection.
+    func heartbeat() {
+        broadcast(": heartbeat\n\n")
+    }
+
     /// Ends every stream (on shutdown).
     func closeAll() {
         for continuation in listeners.values { continuation.finish() }

@@ -19,6 +19,12 @@ public struct ServeOptions: Sendable {
     public var today: CalendarDate?
     /// Print the time of each stage of every rebuild.
     public var verbose = false
+    /// A connection that sends nothing for this long (not even its request's
+    /// headers) is closed; an open event stream is not idle.
+    public var idleTimeout: Duration = .seconds(30)
+    /// How often open event streams get a comment line, so that a browser
+    /// that went away without closing is found out.
+    public var heartbeat: Duration = .seconds(15)
 
     public init(site: String = ".", host: String = "127.0.0.1", port: Int = 8000, poll: Bool = false, baseURL: String? = nil) {
         self.site = site
@@ -89,8 +95,16 @@ public enum PreviewServer {
 
         var logger = Logger(label: "handbook.serve")
         logger.logLevel = .error
+        let heartbeat = Task.detached {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: options.heartbeat)
+                await hub.heartbeat()
+            }
+        }
+        let idle = options.idleTimeout.components
         let app = Application(
             responder: PreviewResponder(hub: hub, basePath: basePath),
+            server: PreviewChannel.builder(idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "handbook"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
@@ -101,6 +115,7 @@ public enum PreviewServer {
         defer {
             watcher.stop()
             rebuilds.cancel()
+            heartbeat.cancel()
         }
         do {
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])

@@ -28,8 +28,14 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Print the time of each stage of every rebuild.")
     var verbose = false
 
+    @Option(help: "Seconds after which a connection that sends nothing (not even a whole request) is closed; live-reload streams are exempt.")
+    var idleTimeout: Double = 30
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard idleTimeout.isFinite, idleTimeout >= 0.1, idleTimeout <= 86_400 else {
+            throw ValidationError("--idle-timeout must be between 0.1 and 86400 seconds")
+        }
     }
 
     func run() async throws {
@@ -38,6 +44,7 @@ struct Serve: AsyncParsableCommand {
         }
         var options = ServeOptions(site: location.site, host: host, port: port, poll: poll, baseURL: publishing.baseURL)
         options.verbose = verbose
+        options.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
         let shouldOpen = open
         let status = await PreviewServer.run(
             options,

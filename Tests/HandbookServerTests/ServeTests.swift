@@ -282,4 +282,94 @@ import Glibc
         #expect(page.body.contains("new EventSource(\"/handbook/__handbook/events\")"))
         #expect(RawHTTP.request(server.port, "GET", "/roles/em/").status == 404)
     }
+
+    /// Everything the server sends on `fd` until it closes the connection,
+    /// and whether it did within `timeout` seconds.
+    static func readUntilClosed(_ fd: Int32, timeout: Double) -> (text: String, closed: Bool) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var wait = timeval(tv_sec: 0, tv_usec: 100_000)  // reads return often enough to keep the deadline
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while Date() < deadline {
+            let n = read(fd, &buffer, buffer.count)
+            if n == 0 { return (String(decoding: data, as: UTF8.self), true) }
+            if n > 0 { data.append(contentsOf: buffer[0..<n]) }
+        }
+        return (String(decoding: data, as: UTF8.self), false)
+    }
+
+    /// Sockets of this process's server on `port` that the peer has closed
+    /// and the server has not (TCP state CLOSE_WAIT, 08 in /proc/net/tcp).
+    static func closeWaitSockets(port: Int) -> Int {
+        let table = (try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)) ?? ""
+        let local = String(format: ":%04X", port)
+        return table.split(separator: "\n").dropFirst().filter { line in
+            let fields = line.split(separator: " ")
+            return fields.count > 3 && fields[1].hasSuffix(local) && fields[3] == "08"
+        }.count
+    }
+
+    @Test func http10IsAnsweredAsHTTP10AndClosed() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let server = try Server(site: site.root)
+        defer { server.stop() }
+        let fd = RawHTTP.connect(server.port)
+        defer { close(fd) }
+        RawHTTP.send(fd, "GET /roles/em/ HTTP/1.0\r\n\r\n")
+        let (text, closed) = Self.readUntilClosed(fd, timeout: 3)
+        #expect(closed, "an HTTP/1.0 request without keep-alive ends its connection")
+        #expect(text.hasPrefix("HTTP/1.0 200 OK\r\n"))
+        #expect(text.lowercased().contains("\r\nconnection: close\r\n"))
+        #expect(!text.lowercased().contains("transfer-encoding"))
+        #expect(text.contains("Leads a team."))
+
+        // With keep-alive asked for, the connection stays for a second request.
+        let kept = RawHTTP.connect(server.port)
+        defer { close(kept) }
+        RawHTTP.send(kept, "GET /roles/em/ HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+        let first = Self.readUntilClosed(kept, timeout: 1)
+        #expect(!first.closed)
+        #expect(first.text.lowercased().contains("\r\nconnection: keep-alive\r\n"))
+        RawHTTP.send(kept, "GET /roles/em/ HTTP/1.0\r\n\r\n")
+        let second = Self.readUntilClosed(kept, timeout: 3)
+        #expect(second.closed)
+        #expect(second.text.hasPrefix("HTTP/1.0 200 OK\r\n"))
+    }
+
+    @Test func aConnectionThatSendsNothingIsClosedButEventStreamsStay() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let server = try Server(site: site.root, arguments: ["--idle-timeout", "0.5"])
+        defer { server.stop() }
+        let events = EventStream(port: server.port)
+        #expect(events.waitFor(": connected"))
+        // A client trickling the first bytes of its headers, then nothing.
+        let slow = RawHTTP.connect(server.port)
+        defer { close(slow) }
+        RawHTTP.send(slow, "GET / HTTP/1.1\r\nHo")
+        let started = Date()
+        let (_, closed) = Self.readUntilClosed(slow, timeout: 4)
+        #expect(closed)
+        #expect(Date().timeIntervalSince(started) < 3)
+        // The event stream, open all that time, still carries the next reload.
+        events.reset()
+        try site.write("content/roles/em.md", "# Engineering Manager\n\nLeads a team well.\n")
+        #expect(events.waitFor("event: reload"))
+    }
+
+    @Test func aClosedEventStreamReleasesItsSocketAtOnce() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let server = try Server(site: site.root)
+        defer { server.stop() }
+        for _ in 0..<5 {
+            let events = EventStream(port: server.port)
+            #expect(events.waitFor(": connected"))
+        }  // each stream's socket is closed as it goes out of scope
+        let deadline = Date().addingTimeInterval(2)
+        while Self.closeWaitSockets(port: server.port) > 0 && Date() < deadline { usleep(20_000) }
+        #expect(Self.closeWaitSockets(port: server.port) == 0)
+    }
 }
