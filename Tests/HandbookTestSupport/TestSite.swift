@@ -58,6 +58,10 @@ public enum CLI {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// Ended by a signal (a crash or a trap) rather than by exiting.
+        public var signaled = false
+        /// Killed for running past the `timeout` it was given.
+        public var timedOut = false
     }
 
     public static var executable: URL {
@@ -70,9 +74,11 @@ public enum CLI {
     }
 
     /// Runs `handbook` with `arguments`; `prefix` runs it through another
-    /// program (`setpriv` to drop root), `environment` overrides variables.
+    /// program (`setpriv` to drop root), `environment` overrides variables;
+    /// past `timeout` seconds the process is killed.
     public static func run(
-        _ arguments: [String], in directory: URL? = nil, environment overrides: [String: String] = [:], prefix: [String] = []
+        _ arguments: [String], in directory: URL? = nil, environment overrides: [String: String] = [:], prefix: [String] = [],
+        timeout: Double? = nil
     ) throws -> Result {
         let process = Process()
         if prefix.isEmpty {
@@ -93,6 +99,12 @@ public enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        nonisolated(unsafe) var killed = false
+        let watchdog = DispatchWorkItem {
+            killed = true
+            kill(process.processIdentifier, SIGKILL)
+        }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog) }
         // Drain stderr on another thread while stdout is read here: a process
         // that fills one pipe while nobody reads it would block for ever.
         nonisolated(unsafe) var errData = Data()
@@ -104,9 +116,11 @@ public enum CLI {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         errDone.wait()
         process.waitUntilExit()
+        watchdog.cancel()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            stderr: String(decoding: errData, as: UTF8.self), signaled: process.terminationReason == .uncaughtSignal,
+            timedOut: killed)
     }
 }
 
