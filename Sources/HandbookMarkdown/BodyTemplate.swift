@@ -133,23 +133,10 @@ package struct BodyTemplate: Sendable {
 
     /// A slot starting at `i`: `%01N%02` or 0x01 N 0x02. Returns its number and end.
     private static func slot(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, Int)? {
-        let (open, close): ([UInt8], [UInt8])
-        if bytes[i] == 0x01 {
-            (open, close) = ([0x01], [0x02])
-        } else if bytes[i] == 0x25, i + 2 < bytes.count, bytes[i + 1] == 0x30, bytes[i + 2] == 0x31 {
-            (open, close) = ([0x25, 0x30, 0x31], [0x25, 0x30, 0x32])
-        } else {
-            return nil
+        switch bytes[i] {
+        case 0x01: NumberedMarker.match(in: bytes, at: i, open: [0x01], close: [0x02], maxDigits: 9)
+        case 0x25: NumberedMarker.match(in: bytes, at: i, open: [0x25, 0x30, 0x31], close: [0x25, 0x30, 0x32], maxDigits: 9)
+        default: nil
         }
-        var j = i + open.count
-        var number = 0
-        var digits = 0
-        while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39, digits < 9 {
-            number = number * 10 + Int(bytes[j] - 0x30)
-            j += 1
-            digits += 1
-        }
-        guard digits > 0, j + close.count <= bytes.count, bytes[j..<(j + close.count)].elementsEqual(close) else { return nil }
-        return (number, j + close.count)
     }
 }

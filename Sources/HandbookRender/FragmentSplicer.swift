@@ -1,3 +1,5 @@
+import HandbookMarkdown
+
 /// Joins HTML fragments that refer to each other through markers
 /// (`<!--hb:12-->` stands for fragment 12), without recursion.
 ///
@@ -52,18 +54,8 @@ struct FragmentSplicer: Sendable {
     private static func nextMarker(in bytes: [UInt8], from: Int) -> (start: Int, end: Int, number: Int)? {
         var i = from
         while i + prefix.count < bytes.count {
-            if bytes[i] == prefix[0], bytes[i..<(i + prefix.count)].elementsEqual(prefix) {
-                var j = i + prefix.count
-                var number = 0
-                var digits = 0
-                while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57, digits < 18 {
-                    number = number * 10 + Int(bytes[j] - 48)
-                    j += 1
-                    digits += 1
-                }
-                if digits > 0, j + suffix.count <= bytes.count, bytes[j..<(j + suffix.count)].elementsEqual(suffix) {
-                    return (i, j + suffix.count, number)
-                }
+            if bytes[i] == prefix[0], let marker = NumberedMarker.match(in: bytes, at: i, open: prefix, close: suffix, maxDigits: 18) {
+                return (i, marker.end, marker.number)
             }
             i += 1
         }

@@ -108,7 +108,7 @@ package struct LeadershipModel: Sendable {
         diagnostics += OrgChart.cycles(manager: manager, roles: roles) { pages[$0] }
         var reports: [Int: [Int]] = [:]
         for (r, m) in manager { reports[m, default: []].append(r) }
-        for key in reports.keys { reports[key]!.sort(by: byTitle) }
+        for key in reports.keys { reports[key]?.sort(by: byTitle) }
         let roots = roles.filter { manager[$0] == nil }.sorted(by: byTitle)
 
         // Processes: owner and RACI.
