@@ -188,23 +188,26 @@ private struct TreeWalker {
         headingNodes.append((node, id))
     }
 
-    private mutating func visitLink(_ node: OpaquePointer, kind: LinkReference.Kind) {
-        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-        var line = Int(cmark_node_get_start_line(node))
-        var column = Int(cmark_node_get_start_column(node))
-        // A link an extension made (an autolink) has no position of its own:
-        // it stands where the nearest enclosing node with one starts.
+    /// Where `node` starts in the page's Markdown (before `lineOffset`).
+    /// A node an extension made (an autolink, a cell's raw HTML) has no
+    /// position of its own: it stands where the nearest enclosing node with
+    /// one starts; a wiki link gives the `origin` of its `[[`. Inside a table
+    /// cell, cmark counted from the cell's own text.
+    private func position(of node: OpaquePointer, origin: (line: Int, column: Int)? = nil) -> (line: Int, column: Int) {
+        var (line, column) = origin ?? (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
         var enclosing = cmark_node_parent(node)
         while line == 0, let parent = enclosing {
             (line, column) = (Int(cmark_node_get_start_line(parent)), Int(cmark_node_get_start_column(parent)))
             enclosing = cmark_node_parent(parent)
         }
+        if let cell = cellStack.last { (line, column) = (cell.line, cell.column + max(column, 1) - 1) }
+        return (line, column)
+    }
+
+    private mutating func visitLink(_ node: OpaquePointer, kind: LinkReference.Kind) {
+        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
         let wiki = wikiOrigins.isEmpty ? nil : wikiOrigins[node]
-        if let wiki { (line, column) = (wiki.line, wiki.column) }
-        if let cell = cellStack.last {
-            // Inside a table cell, cmark counted from the cell's own text.
-            (line, column) = (cell.line, cell.column + column - 1)
-        }
+        let (line, column) = position(of: node, origin: wiki.map { ($0.line, $0.column) })
         let reference = LinkReference(
             kind: wiki == nil ? kind : .wiki, destination: url, line: line + lineOffset, column: column)
         let index = links.count
@@ -236,8 +239,7 @@ private struct TreeWalker {
         let attributes = HTMLAttributeScanner.attributes(in: original)
         if !attributes.isEmpty {
             let bytes = Array(original.utf8)
-            let startLine = Int(cmark_node_get_start_line(node))
-            let startColumn = Int(cmark_node_get_start_column(node))
+            let (startLine, startColumn) = position(of: node)
             var out: [UInt8] = []
             var copied = 0
             for attribute in attributes {

@@ -38,6 +38,16 @@ import Testing
         #expect(doc.links.map(\.line) == [9])
     }
 
+    /// Also found by fuzzing: a cell that is one piece of raw HTML becomes a
+    /// node the table pass makes, with no position; its `src` was at line 0.
+    @Test func rawHTMLInACellStandsOnItsRow() {
+        let source = "| a | b |\n|---|---|\n| x | <img src=\"p.png\"> |\n| [[Wiki]] | y |\n"
+        let doc = parse(source, lineOffset: 4)
+        #expect(doc.links.map(\.destination) == ["p.png", "Wiki"])
+        #expect(doc.links.map(\.line) == [7, 8])
+        #expect(doc.links.map(\.column) == [17, 3], "the value of src, and the [[ of the wiki link")
+    }
+
     @Test func linksInCellsAreRewritten() {
         let doc = MarkdownParser.parse(
             "| Role |\n|---|\n| [EM](em.md) |\n", rewriteLink: { $0.destination == "em.md" ? LinkRewrite(url: "/roles/em/") : nil })
