@@ -7,6 +7,9 @@
 #ifdef __linux__
 #include <sys/syscall.h>
 #endif
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 int handbook_rename_exchange(const char *a, const char *b) {
 #if defined(__linux__) && defined(SYS_renameat2)
@@ -15,5 +18,11 @@ int handbook_rename_exchange(const char *a, const char *b) {
 #else
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+void handbook_return_free_memory(void) {
+#ifdef __GLIBC__
+    malloc_trim(0);
 #endif
 }

@@ -17,8 +17,9 @@ public struct BuildResult: Sendable {
     public var pageCount: Int
     /// Markdown pages published (drafts and duplicates left out), known once indexed.
     public var sourcePageCount: Int
-    /// Seconds per named stage, in the order they ran.
-    public var stageTimes: [(stage: String, seconds: Double)]
+    /// Seconds per named stage, in the order they ran, and the process's
+    /// resident memory when it ended (where the system tells).
+    public var stageTimes: [(stage: String, seconds: Double, residentBytes: Int?)]
     public var totalSeconds: Double
     /// The output folder, as given or defaulted.
     public var output: String

@@ -1,13 +1,14 @@
 import Dispatch
 import HandbookContent
 import HandbookDiagnostics
+import HandbookSystem
 
 /// One run of the stages: their times and the diagnostics they emit, and
 /// the result the caller turns into output and an exit status.
 struct BuildRun {
     private let start = DispatchTime.now().uptimeNanoseconds
     private var last = DispatchTime.now().uptimeNanoseconds
-    private(set) var stageTimes: [(stage: String, seconds: Double)] = []
+    private(set) var stageTimes: [(stage: String, seconds: Double, residentBytes: Int?)] = []
     var engine: DiagnosticEngine
     let output: String
 
@@ -18,8 +19,9 @@ struct BuildRun {
 
     /// Closes the current stage's time.
     mutating func lap(_ stage: String) {
+        Platform.returnFreeMemory()
         let now = DispatchTime.now().uptimeNanoseconds
-        stageTimes.append((stage, Double(now - last) / 1e9))
+        stageTimes.append((stage, Double(now - last) / 1e9, Platform.residentBytes()))
         last = now
     }
 

@@ -18,5 +18,11 @@ package enum Platform {
 
     /// No kernel notifications here yet (FSEvents would do): the watcher polls.
     package static func changeNotifier() -> ChangeNotifier? { nil }
+
+    /// The system's allocator returns memory by itself.
+    package static func returnFreeMemory() {}
+
+    /// Not measured here yet (`task_info` would do).
+    package static func residentBytes() -> Int? { nil }
 }
 #endif

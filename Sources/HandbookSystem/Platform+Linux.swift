@@ -21,6 +21,24 @@ package enum Platform {
 
     /// inotify; nil when the system refuses a descriptor (then poll).
     package static func changeNotifier() -> ChangeNotifier? { Inotify() }
+
+    /// Gives the memory malloc holds free back to the system (`malloc_trim`):
+    /// a stage's temporaries, freed, would otherwise count towards the peak.
+    package static func returnFreeMemory() { handbook_return_free_memory() }
+
+    /// The process's resident memory now, in bytes (`/proc/self/statm`).
+    package static func residentBytes() -> Int? {
+        let fd = open("/proc/self/statm", O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let count = read(fd, &buffer, buffer.count)
+        guard count > 0 else { return nil }
+        // "size resident shared …", in pages.
+        let fields = buffer[..<count].split(separator: UInt8(ascii: " "))
+        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
 }
 
 /// An inotify descriptor: one watch per folder.

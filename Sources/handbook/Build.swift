@@ -40,8 +40,9 @@ struct Build: ParsableCommand {
         let result = SiteBuilder.build(options)
         Console.printDiagnostics(result.diagnostics, format: format, notes: verbose)
         if verbose {
-            for (stage, seconds) in result.stageTimes {
-                Console.standardError("  \(stage): \(Console.milliseconds(seconds)) ms\n")
+            for (stage, seconds, resident) in result.stageTimes {
+                let memory = resident.map { ", \($0 / 1_048_576) MB resident" } ?? ""
+                Console.standardError("  \(stage): \(Console.milliseconds(seconds)) ms\(memory)\n")
             }
         }
         if result.outcome == .built, !quiet {

@@ -6,4 +6,8 @@
 /// the system or file system cannot do it).
 int handbook_rename_exchange(const char *a, const char *b);
 
+/// Returns the memory malloc holds free to the system (glibc's malloc_trim);
+/// does nothing where the C library has no such call.
+void handbook_return_free_memory(void);
+
 #endif
