@@ -355,7 +355,12 @@ import Testing
         let missing = try CLI.run(["build", "--site", site.root.path + "/nope"])
         #expect(missing.status == 2)
         let usage = try CLI.run(["build", "--no-such-flag"])
-        #expect(usage.status == 64 || usage.status == 2)
+        #expect(usage.status == 2, "a usage error exits with 2, as the README says")
+        #expect(usage.stderr.contains("Unknown option '--no-such-flag'"))
+        let kind = try CLI.run(["new", "bogus", "x.md", "--site", site.root.path])
+        #expect(kind.status == 2)
+        #expect(kind.stderr.contains("'bogus' is invalid for '<kind>'"))
+        #expect(try CLI.run(["--help"]).status == 0)
     }
 
     @Test func uglyInputNeverCrashes() throws {
