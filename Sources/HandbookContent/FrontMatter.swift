@@ -26,6 +26,10 @@ package struct FrontMatter: Sendable {
     package var extra: [(key: String, value: YAMLValue)] = []
     /// The whole mapping as written, for kind-specific decoding.
     package var raw: YAMLValue?
+    /// The YAML could not be read: what the page is (a role, a ladder) is not
+    /// known, so references to it are not reported as unknown — the YAML error
+    /// is the one cause.
+    package var unreadable = false
 
     package init() {}
 }

@@ -24,8 +24,10 @@ package enum FrontMatterDecoder {
             // Text that does not even look like `key: value` is Markdown that opens
             // with a thematic break; a broken mapping is an author's mistake.
             guard looksLikeMapping(yaml) else { return markdownAfterAll }
+            var unreadable = FrontMatter()
+            unreadable.unreadable = true
             return Result(
-                frontMatter: FrontMatter(), body: split.body, bodyLineOffset: split.bodyLineOffset,
+                frontMatter: unreadable, body: split.body, bodyLineOffset: split.bodyLineOffset,
                 diagnostics: [diagnostic])
         case .value(nil):
             return Result(frontMatter: FrontMatter(), body: split.body, bodyLineOffset: split.bodyLineOffset, diagnostics: [])

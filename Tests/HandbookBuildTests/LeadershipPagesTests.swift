@@ -19,6 +19,30 @@ import Testing
         #expect(result.stdout == "0 errors, 0 warnings in 8 pages\n")
     }
 
+    /// A role or ladder page whose YAML cannot be read is one error: the roles,
+    /// processes and pages that name it are not reported as naming unknown
+    /// roles or levels (the YAML error is the one cause).
+    @Test func unreadableFrontMatterIsOneErrorNotACascade() throws {
+        var files: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(at: Self.fixture, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "md" || url.pathExtension == "yml" else { continue }
+            files[String(url.path.dropFirst(Self.fixture.path.count + 1))] = try String(contentsOf: url, encoding: .utf8)
+        }
+        for broken in ["content/roles/director.md", "content/career/ladder.md"] {
+            var damaged = files
+            damaged[broken] = damaged[broken]?.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: [unclosed ")
+            let site = try TestSite(damaged)
+            defer { site.remove() }
+            let result = try CLI.run(["check", "--site", site.root.path, "--today", "2026-11-26"])
+            #expect(result.status == 1)
+            let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
+            #expect(errors.count == 1, "\(broken): \(errors)")
+            #expect(errors.first?.contains("\(broken):") == true && errors.first?.contains("[yaml.syntax]") == true, "\(errors)")
+            #expect(!result.stdout.contains("unknown"), "\(result.stdout)")
+        }
+    }
+
     @Test func derivedPages() throws {
         let (out, result) = try build(today: "2026-11-26")
         defer { try? FileManager.default.removeItem(at: out) }

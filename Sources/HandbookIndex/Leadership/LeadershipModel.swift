@@ -51,6 +51,7 @@ package struct LeadershipModel: Sendable {
         let roles = pages.indices.filter { pages[$0].kind == .role }
         let processes = pages.indices.filter { pages[$0].kind == .process }
         let roleFinder = RoleFinder(index: index, roles: roles)
+        let anyUnreadable = pages.contains { $0.frontMatter.unreadable }
 
         // Ladders first: roles refer to their levels.
         var ladders: [Ladder] = []
@@ -83,6 +84,7 @@ package struct LeadershipModel: Sendable {
                 case .found(let m) where m == r:
                     diagnostics.append(.error(DiagnosticID.orgCycle, at: at(r, boss), "role '\(pages[r].id)' reports to itself"))
                 case .found(let m): manager[r] = m
+                case .unreadable: break
                 case .missing(let suggestions):
                     diagnostics.append(
                         .error(
@@ -92,6 +94,8 @@ package struct LeadershipModel: Sendable {
             }
             for level in spec.levels {
                 guard let refs = levelIndex[level.value], !refs.isEmpty else {
+                    // The level may be in a ladder whose front matter could not be read.
+                    if anyUnreadable { continue }
                     diagnostics.append(
                         .error(
                             DiagnosticID.roleUnknownLevel, at: at(r, level), "unknown ladder level '\(level.value)'",
@@ -123,6 +127,7 @@ package struct LeadershipModel: Sendable {
                 case .found(let r):
                     processOwner[p] = r
                     letters[r, default: [:]][p, default: ""] += "O"
+                case .unreadable: break
                 case .missing(let suggestions):
                     diagnostics.append(
                         .error(DiagnosticID.processUnknownOwner, at: at(p, owner), "owner names an unknown role '\(owner.value)'", note: suggestions))
@@ -149,6 +154,7 @@ package struct LeadershipModel: Sendable {
                         case .found(let r):
                             found.append(r)
                             letters[r, default: [:]][p, default: ""] += letter
+                        case .unreadable: break
                         case .missing(let suggestions):
                             diagnostics.append(
                                 .error(DiagnosticID.processUnknownRole, at: at(p, name), "RACI names an unknown role '\(name.value)'", note: suggestions))
@@ -170,6 +176,7 @@ package struct LeadershipModel: Sendable {
             if case .process = pages[i].spec { if let o = processOwner[i] { owners[i] = o }; continue }
             switch roleFinder.find(owner) {
             case .found(let r): owners[i] = r
+            case .unreadable: break
             case .missing(let suggestions):
                 let node = pages[i].frontMatter.raw?["owner"]
                 diagnostics.append(
@@ -214,11 +221,16 @@ struct RoleFinder {
     enum Result {
         case found(Int)
         case missing(String)
+        /// Named after a page whose front matter could not be read: not
+        /// reported, the YAML error is the cause.
+        case unreadable
     }
 
     let index: SiteIndex
     let roles: [Int]
     private let byStem: [String: [Int]]
+    /// File names of pages whose front matter could not be read.
+    private let unreadableStems: Set<String>
     private let ids: [String]
     private let names: LazyNameIndex
 
@@ -228,6 +240,7 @@ struct RoleFinder {
         var byStem: [String: [Int]] = [:]
         for r in roles { byStem[SiteIndex.stem(of: index.pages[r]), default: []].append(r) }
         self.byStem = byStem
+        unreadableStems = Set(index.pages.filter(\.frontMatter.unreadable).map { SiteIndex.stem(of: $0) })
         let ids = roles.map { index.pages[$0].id }
         self.ids = ids
         names = LazyNameIndex { ids }
@@ -236,6 +249,7 @@ struct RoleFinder {
     func find(_ name: String) -> Result {
         if let i = index.pageIndex(withID: name), index.pages[i].kind == .role { return .found(i) }
         if let matches = byStem[name], matches.count == 1 { return .found(matches[0]) }
+        if unreadableStems.contains(name) { return .unreadable }
         let near = names.index.closest(to: name)
         if !near.isEmpty { return .missing("did you mean " + near.map { "'\($0)'" }.joined(separator: ", ") + "?") }
         return .missing(ids.isEmpty ? "this handbook has no role pages (kind: role)" : "roles: " + Diagnostic.names(ids.sorted()))
