@@ -40,6 +40,13 @@ package enum ContentScanner {
         walker.walk(directory: layout.contentDir, relative: "", ancestors: [])
         walker.pages.sort { $0.path < $1.path }
         walker.assets.sort { $0.path < $1.path }
+        if walker.pages.isEmpty {
+            walker.diagnostics.append(
+                .warning(
+                    DiagnosticID.contentEmpty, at: SourceLocation(file: layout.displayPath(layout.contentDir)),
+                    "no Markdown files here: the site has only the pages Handbook makes",
+                    note: "add .md files, or point --site at the folder that holds them"))
+        }
         return Result(pages: walker.pages, assets: walker.assets, diagnostics: walker.diagnostics)
     }
 

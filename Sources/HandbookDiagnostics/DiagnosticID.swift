@@ -9,6 +9,7 @@ public enum DiagnosticID {
     public static let configUnreadable = "config.unreadable"
     public static let configValue = "config.value"
     public static let contentBrokenSymlink = "content.broken-symlink"
+    public static let contentEmpty = "content.empty"
     public static let contentInvalidUtf8 = "content.invalid-utf8"
     public static let contentSymlinkLoop = "content.symlink-loop"
     public static let contentSymlinkOutside = "content.symlink-outside"

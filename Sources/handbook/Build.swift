@@ -48,7 +48,7 @@ struct Build: ParsableCommand {
         if result.outcome == .built, !quiet {
             let warnings = result.diagnostics.filter { $0.severity == .warning }.count
             let tail = warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"
-            print("Built \(result.pageCount) pages in \(Console.milliseconds(result.totalSeconds)) ms → \(Console.relative(result.output))\(tail)")
+            print("Built \(result.pageCount) page\(result.pageCount == 1 ? "" : "s") in \(Console.milliseconds(result.totalSeconds)) ms → \(Console.relative(result.output))\(tail)")
         } else if result.outcome == .failed, strict, !result.diagnostics.hasErrors {
             Console.standardError("handbook: warnings are errors with --strict; nothing was written\n")
         } else if result.outcome == .failed {

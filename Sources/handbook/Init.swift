@@ -8,7 +8,7 @@ struct Init: ParsableCommand {
         abstract: "Create a new handbook: settings, one page of each kind, a .gitignore and a CI workflow."
     )
 
-    @Argument(help: "The folder to create the handbook in (default: the current folder).")
+    @Argument(help: "The folder to create the handbook in.")
     var directory: String = "."
 
     @Flag(help: "Add the handbook to a folder that is not empty; files that exist are kept.")

@@ -363,6 +363,16 @@ import Testing
         #expect(try CLI.run(["--help"]).status == 0)
     }
 
+    @Test func anEmptyFolderBuildsItsHomePageAndSaysWhy() throws {
+        let site = try TestSite(["notes.txt": "not Markdown\n"])
+        defer { site.remove() }
+        let result = try CLI.run(["build", "--site", site.root.path, "--output", site.root.path + "/public"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Built 1 page in "), "\(result.stdout)")
+        #expect(result.stderr.contains("warning: no Markdown files here: the site has only the pages Handbook makes [content.empty]"))
+        #expect(site.exists("public/index.html"))
+    }
+
     @Test func uglyInputNeverCrashes() throws {
         let site = try TestSite([
             "content/index.md": "# Home\n",
