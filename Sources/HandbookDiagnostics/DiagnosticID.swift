@@ -46,6 +46,7 @@ public enum DiagnosticID {
     public static let reviewOverdue = "review.overdue"
     public static let roleMissingKey = "role.missing-key"
     public static let roleType = "role.type"
+    public static let roleEmptyResponsibility = "role.empty-responsibility"
     public static let roleUnknownLevel = "role.unknown-level"
     public static let roleUnknownReportsTo = "role.unknown-reports-to"
     public static let roleUnknownTrack = "role.unknown-track"

@@ -22,11 +22,17 @@ import Testing
         #expect(try CLI.run(["new", "role", "../escape"], in: site.root).status == 2)
         #expect(try CLI.run(["new", "robot", "x"], in: site.root).status != 0)
 
-        // A new process only needs its owner to check cleanly.
+        // A new process only needs its owner, and a new role its responsibilities, to check cleanly.
         let check = try CLI.run(["check"], in: site.root)
         #expect(check.stdout.contains("things/process-one.md:5:8: error: a process needs an owner"))
+        #expect(check.stdout.contains("things/role-one.md:15:5: warning: an empty responsibility [role.empty-responsibility]"))
         let process = try #require(site.read("content/things/process-one.md"))
         try site.write("content/things/process-one.md", process.replacingOccurrences(of: "owner: \"\"", with: "owner: role-one"))
+        let role = try #require(site.read("content/things/role-one.md"))
+        try site.write("content/things/role-one.md", role.replacingOccurrences(of: "  - \"\"", with: "  - Ship things"))
+        let built = try CLI.run(["build", "--output", "public"], in: site.root)
+        #expect(built.status == 0)
+        #expect(site.read("public/things/role-one/index.html")?.contains("<li>Ship things</li>") == true)
         let clean = try CLI.run(["check"], in: site.root)
         #expect(clean.status == 0, "\(clean.stdout)")
     }
