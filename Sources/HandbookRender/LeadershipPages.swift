@@ -27,7 +27,7 @@ extension SiteRenderer {
         func markers(_ roles: [Int]) -> String { roles.compactMap { fragment[$0] }.map(FragmentSplicer.marker).joined() }
         let nodes = leadership.roles.map { r -> String in
             var track: String?
-            if case .role(let spec) = index.pages[r].spec { track = spec.track?.value }
+            if case .role(let spec) = index.pages[r].spec { track = spec.track.map { leadership.trackTitle($0.value) } }
             let view = OrgNodeView(role: pageLink(r), track: track, reports: markers(leadership.reports[r] ?? []))
             return theme.library.render(view, withTemplate: "org-node") ?? ""
         }
@@ -35,7 +35,7 @@ extension SiteRenderer {
     }
 
     func orgChartView() -> (PageView, String, String) {
-        var view = derivedView(title: "Org chart", route: .orgChart, kind: "org-chart", summary: "Who reports to whom, from each role's reports_to.")
+        var view = derivedView(title: "Org chart", route: .orgChart, kind: "org-chart", summary: "Who reports to whom, as each role's page says.")
         view.orgChart = orgTree()
         return (view, "org-chart", "org-chart")
     }

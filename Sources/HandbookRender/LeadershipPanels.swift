@@ -19,7 +19,7 @@ extension SiteRenderer {
     func roleView(_ r: Int) -> RoleView? {
         guard case .role(let spec) = index.pages[r].spec else { return nil }
         return RoleView(
-            track: spec.track?.value, responsibilities: spec.responsibilities,
+            track: spec.track.map { leadership.trackTitle($0.value) }, responsibilities: spec.responsibilities,
             reportingLine: leadership.reportingLine(of: r).map { pageLink($0) },
             directReports: (leadership.reports[r] ?? []).map { pageLink($0) },
             levels: (leadership.levelsByRole[r] ?? []).map(levelLink),

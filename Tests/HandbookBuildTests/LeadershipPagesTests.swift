@@ -66,6 +66,9 @@ import Testing
         #expect(staff.contains(#"<a href="/roles/staff/">Staff Engineer</a>"#), "roles at this level")
         // Role ↔ level ↔ process.
         let emPage = try page("roles/em/index.html")
+        // Readers see track titles, not ids.
+        #expect(emPage.contains("<dt>Track</dt><dd>Management</dd>"), "the track's title")
+        #expect(!org.contains(">management<") && !org.contains(">individual-contributor<"), "no track ids in the org chart")
         #expect(emPage.contains(#"<a href="/career/ladder/levels/m1/">Engineering Manager</a>"#))
         #expect(emPage.contains(#"<a href="/process/estimation/">Estimation</a> <span class="detail">— owner, accountable</span>"#))
         #expect(emPage.contains(#"<a href="/roles/director/">Director of Engineering</a>"#), "reports to")

@@ -202,6 +202,19 @@ package struct LeadershipModel: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// What readers see for a track id: the title a ladder gives it, the
+    /// two built-in tracks' names, or the id itself.
+    package func trackTitle(_ id: String) -> String {
+        for ladder in ladders {
+            if let track = ladder.tracks.first(where: { $0.id == id }) { return track.title }
+        }
+        switch id {
+        case "management": return "Management"
+        case "individual-contributor": return "Individual contributor"
+        default: return id
+        }
+    }
+
     /// The chain of managers above a role, nearest first (stops at a cycle).
     package func reportingLine(of role: Int) -> [Int] {
         var line: [Int] = []
