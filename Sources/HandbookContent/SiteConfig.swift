@@ -4,6 +4,8 @@ import HandbookMarkdown
 /// `handbook.yml`: the site's settings. Every key is optional.
 package struct SiteConfig: Sendable {
     package var title = "Handbook"
+    /// `title` was set in handbook.yml; otherwise the home page's title names the site.
+    package var titleIsSet = false
     /// Where the site is published, e.g. `https://intranet.example.com/handbook/`.
     package var baseURL = "/"
     package var language = "en"
@@ -78,7 +80,11 @@ package struct SiteConfig: Sendable {
         var diagnostics: [Diagnostic] = []
         for entry in entries {
             switch entry.key {
-            case "title": config.title = reader.text(entry.value, key: "title")?.value ?? config.title
+            case "title":
+                if let title = reader.text(entry.value, key: "title")?.value {
+                    config.title = title
+                    config.titleIsSet = true
+                }
             case "base_url": config.baseURL = reader.text(entry.value, key: "base_url")?.value ?? config.baseURL
             case "language": config.language = reader.text(entry.value, key: "language")?.value ?? config.language
             case "content_dir": config.contentDir = reader.text(entry.value, key: "content_dir")?.value ?? config.contentDir

@@ -31,8 +31,10 @@ package struct SiteRenderer: Sendable {
         self.tagged = Self.tagged(site.index)
         let index = site.index
         self.pager = Self.pager(for: index)
+        // Without a title in handbook.yml, a folder of Markdown is named by its home page (its README's heading).
+        let home = config.titleIsSet ? nil : index.pages.indices.first { index.url(ofPage: $0) == index.basePath }
         var view = SiteView(
-            title: config.title, language: config.language, homeURL: index.basePath,
+            title: home.map { index.pages[$0].title } ?? config.title, language: config.language, homeURL: index.basePath,
             themeURL: index.basePath + RoutePaths.themeFolder)
         for (title, kind) in [("Org chart", Route.Kind.orgChart), ("Processes", .processes), ("Tags", .tags), ("Due for review", .staleReport)]
         where site.routes.route(kind) != nil {

@@ -141,6 +141,8 @@ package struct PageView: Sendable, Hashable, TemplateObject {
         switch name {
         case "site": TemplateValue(site)
         case "title": TemplateValue(title)
+        // The browser tab's title: the page's, then the site's, once.
+        case "documentTitle": TemplateValue(title == site.title || url == site.homeURL ? site.title : "\(title) · \(site.title)")
         case "url": TemplateValue(url)
         case "kind": TemplateValue(kind)
         case "summary": TemplateValue(summary)
