@@ -48,6 +48,14 @@ import Testing
         #expect(doc.links.map(\.column) == [17, 3], "the value of src, and the [[ of the wiki link")
     }
 
+    /// Cells whose text would open a block stay text, with no backslash left showing.
+    @Test func cellsThatLookLikeBlocksStayText() {
+        let doc = parse("| a | b | c |\n|---|---|---|\n| 1. Block elements | # x | 2) y |\n")
+        #expect(doc.html.contains("<td>1. Block elements</td>"), "\(doc.html)")
+        #expect(doc.html.contains("<td># x</td>"), "\(doc.html)")
+        #expect(doc.html.contains("<td>2) y</td>"), "\(doc.html)")
+    }
+
     @Test func linksInCellsAreRewritten() {
         let doc = MarkdownParser.parse(
             "| Role |\n|---|\n| [EM](em.md) |\n", rewriteLink: { $0.destination == "em.md" ? LinkRewrite(url: "/roles/em/") : nil })

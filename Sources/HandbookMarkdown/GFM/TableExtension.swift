@@ -191,7 +191,7 @@ struct TableExtension {
         // Text such as "# x" or "- x" would parse as a block; as a cell it is text.
         if !Self.isSingleParagraph(parsed) {
             cmark_node_free(parsed)
-            guard let again = CMarkTree.parse("\\" + text, options: parseOptions, memory: memory) else { return }
+            guard let again = CMarkTree.parse(Self.escapingBlockStart(text), options: parseOptions, memory: memory) else { return }
             parsed = again
         }
         guard let paragraph = cmark_node_first_child(parsed), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
@@ -201,6 +201,17 @@ struct TableExtension {
     }
 
 
+
+    /// The text with a backslash where it keeps the start from opening a
+    /// block: before an ordered list's `.` or `)` (a backslash before a digit
+    /// would stay visible), otherwise before the first character.
+    static func escapingBlockStart(_ text: String) -> String {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if (1...9).contains(digits.count), let next = text.dropFirst(digits.count).first, next == "." || next == ")" {
+            return String(digits) + "\\" + String(text.dropFirst(digits.count))
+        }
+        return "\\" + text
+    }
 
     private static func isSingleParagraph(_ document: OpaquePointer) -> Bool {
         guard let first = cmark_node_first_child(document) else { return true }
