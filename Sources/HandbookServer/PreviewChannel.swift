@@ -50,10 +50,9 @@ final class ConnectionRules: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundIn = HTTPServerResponsePart
     typealias OutboundOut = HTTPServerResponsePart
 
-    /// The version of the request being answered, and whether the connection
-    /// outlives it.
-    private var version = HTTPVersion.http1_1
-    private var keepAlive = true
+    /// The version of each request read and not yet answered (pipelined
+    /// requests are answered in order), and whether the connection outlives it.
+    private var pending: [(version: HTTPVersion, keepAlive: Bool)] = []
     private var streaming = false
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -61,9 +60,8 @@ final class ConnectionRules: ChannelDuplexHandler, RemovableChannelHandler {
             context.fireChannelRead(data)
             return
         }
-        version = head.version
-        keepAlive = head.isKeepAlive
-        if !keepAlive {
+        pending.append((head.version, head.isKeepAlive))
+        if !head.isKeepAlive {
             // Hummingbird closes the connection after a request that says so.
             head.headers.replaceOrAdd(name: "connection", value: "close")
         }
@@ -75,6 +73,8 @@ final class ConnectionRules: ChannelDuplexHandler, RemovableChannelHandler {
             context.write(data, promise: promise)
             return
         }
+        let (version, requestKeepAlive) = pending.isEmpty ? (HTTPVersion.http1_1, true) : pending.removeFirst()
+        var keepAlive = requestKeepAlive
         streaming = head.headers["content-type"].first?.hasPrefix("text/event-stream") ?? false
         if version.major == 1 && version.minor == 0 {
             // An HTTP/1.0 client cannot read chunks: a body without a length
