@@ -56,6 +56,16 @@ import Testing
         #expect(doc.html.contains("<td>2) y</td>"), "\(doc.html)")
     }
 
+    /// Reference-style links in cells find the page's definitions, as on GitHub.
+    @Test func referenceLinksInCells() {
+        let source = "| Role | Guide |\n|---|---|\n| [EM][em] | see [the guide] |\n\n[em]: roles/em.md\n[the guide]: guide.md \"Guide\"\n"
+        let doc = parse(source)
+        #expect(doc.html.contains("<td><a href=\"roles/em.md\">EM</a></td>"), "\(doc.html)")
+        #expect(doc.html.contains("<td>see <a href=\"guide.md\" title=\"Guide\">the guide</a></td>"), "\(doc.html)")
+        #expect(doc.links.map(\.destination) == ["roles/em.md", "guide.md"])
+        #expect(doc.links.map(\.line) == [3, 3])
+    }
+
     @Test func linksInCellsAreRewritten() {
         let doc = MarkdownParser.parse(
             "| Role |\n|---|\n| [EM](em.md) |\n", rewriteLink: { $0.destination == "em.md" ? LinkRewrite(url: "/roles/em/") : nil })

@@ -27,8 +27,43 @@ struct TableExtension {
         self.parseOptions = parseOptions
     }
 
+    /// The page's link reference definitions (`[label]: url`), by label in
+    /// lower case: a cell is parsed on its own, and the definitions whose
+    /// label it mentions are added after its text, so that `[text][label]` in
+    /// a cell finds its definition, as on GitHub.
+    private var definitions: [(label: String, line: String)] = []
+
     mutating func apply(to document: OpaquePointer) {
-        for block in candidates(in: document) { transform(block) }
+        let blocks = candidates(in: document)
+        guard !blocks.isEmpty else { return }
+        definitions = Self.definitions(in: source)
+        for block in blocks { transform(block) }
+    }
+
+    /// Lines that open a link reference definition: up to three spaces, a
+    /// bracketed label (not a footnote's `[^…]`), a colon.
+    static func definitions(in source: SourceLines) -> [(label: String, line: String)] {
+        var found: [(label: String, line: String)] = []
+        for number in 1...max(1, source.count) {
+            let line = source.line(number)
+            var i = line.startIndex
+            while i < line.endIndex, line[i] == UInt8(ascii: " "), i - line.startIndex < 3 { i += 1 }
+            guard i + 1 < line.endIndex, line[i] == UInt8(ascii: "["), line[i + 1] != UInt8(ascii: "^"),
+                let close = line[(i + 1)...].firstIndex(of: UInt8(ascii: "]")), close > i + 1,
+                close + 1 < line.endIndex, line[close + 1] == UInt8(ascii: ":")
+            else { continue }
+            let label = String(decoding: line[(i + 1)..<close], as: UTF8.self).lowercased()
+            found.append((label, String(decoding: line, as: UTF8.self)))
+        }
+        return found
+    }
+
+    /// The definitions a cell's text may use, to be parsed after it.
+    private func references(for text: String) -> String {
+        guard !definitions.isEmpty, text.utf8.contains(UInt8(ascii: "]")) else { return "" }
+        let lowered = text.lowercased()
+        let used = definitions.filter { lowered.contains($0.label) }
+        return used.isEmpty ? "" : "\n\n" + used.map(\.line).joined(separator: "\n")
     }
 
     /// Paragraphs, and setext headings (`---` under a table's last row makes
@@ -174,7 +209,8 @@ struct TableExtension {
     /// Parses a cell's text with cmark and moves the resulting inlines into `cell`.
     private func graftInlines(of text: String, into cell: OpaquePointer) {
         guard !text.isEmpty else { return }
-        guard var parsed = CMarkTree.parse(text, options: parseOptions, memory: memory) else { return }
+        let references = references(for: text)
+        guard var parsed = CMarkTree.parse(text + references, options: parseOptions, memory: memory) else { return }
         defer { cmark_node_free(parsed) }
         // A cell that is one piece of raw HTML (`<br>`, `<script>...`) stays raw
         // HTML, inline, so the raw-HTML policy applies to it as anywhere else.
@@ -191,7 +227,8 @@ struct TableExtension {
         // Text such as "# x" or "- x" would parse as a block; as a cell it is text.
         if !Self.isSingleParagraph(parsed) {
             cmark_node_free(parsed)
-            guard let again = CMarkTree.parse(Self.escapingBlockStart(text), options: parseOptions, memory: memory) else { return }
+            guard let again = CMarkTree.parse(Self.escapingBlockStart(text) + references, options: parseOptions, memory: memory)
+            else { return }
             parsed = again
         }
         guard let paragraph = cmark_node_first_child(parsed), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
