@@ -25,6 +25,8 @@ package struct SiteConfig: Sendable {
     package var followSymlinks = false
     /// `markdown:` — GitHub's extensions, each on unless set to false.
     package var extensions = MarkdownExtensions()
+    /// Curly quotes, dashes and ellipses from straight ones (`markdown.smart_punctuation`).
+    package var smartPunctuation = true
 
     package init() {}
 
@@ -35,7 +37,7 @@ package struct SiteConfig: Sendable {
 
     /// The options every page's Markdown is converted with.
     package var markdownOptions: MarkdownOptions {
-        MarkdownOptions(rawHTML: rawHTML, extensions: extensions)
+        MarkdownOptions(rawHTML: rawHTML, smartPunctuation: smartPunctuation, extensions: extensions)
     }
 
     /// The path part of `base_url`, always with a leading and trailing slash:
@@ -58,7 +60,7 @@ package struct SiteConfig: Sendable {
         "title", "base_url", "language", "raw_html", "content_dir", "repo_url", "review_every", "public", "search", "markdown",
         "follow_symlinks",
     ]
-    static let extensionKeys = ["tables", "task_lists", "strikethrough", "autolinks", "alerts", "wiki_links"]
+    static let extensionKeys = ["tables", "task_lists", "strikethrough", "autolinks", "alerts", "wiki_links", "smart_punctuation"]
 
     /// Decodes the YAML of `handbook.yml`. Unknown keys are warnings, a wrong
     /// type or value is an error at its line.
@@ -138,6 +140,7 @@ package struct SiteConfig: Sendable {
                     case "autolinks": config.extensions.autolinks = on ?? true
                     case "alerts": config.extensions.alerts = on ?? true
                     case "wiki_links": config.extensions.wikiLinks = on ?? true
+                    case "smart_punctuation": config.smartPunctuation = on ?? true
                     default:
                         diagnostics.append(
                             .warning(

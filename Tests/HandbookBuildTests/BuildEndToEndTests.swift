@@ -364,6 +364,18 @@ import Testing
         #expect(try CLI.run(["--help"]).status == 0)
     }
 
+    @Test func smartPunctuationIsASetting() throws {
+        let page = "# Home\n\nShe said \"ship it\" -- twice...\n"
+        let smart = try TestSite(["content/index.md": page])
+        let plain = try TestSite(["content/index.md": page, "handbook.yml": "markdown:\n  smart_punctuation: false\n"])
+        defer { smart.remove(); plain.remove() }
+        for site in [smart, plain] {
+            #expect(try CLI.run(["build", "--site", site.root.path, "--output", site.root.path + "/public"]).status == 0)
+        }
+        #expect(smart.read("public/index.html")?.contains("She said “ship it” – twice…") == true)
+        #expect(plain.read("public/index.html")?.contains("She said &quot;ship it&quot; -- twice...") == true)
+    }
+
     @Test func anEmptyFolderBuildsItsHomePageAndSaysWhy() throws {
         let site = try TestSite(["notes.txt": "not Markdown\n"])
         defer { site.remove() }
