@@ -66,6 +66,17 @@ import Testing
         #expect(doc.links.map(\.line) == [3, 3])
     }
 
+    /// As on GitHub, a URL with a scheme is a link after a quote (straight or
+    /// curly, smart punctuation runs first) or any other non-letter; `www.`
+    /// still needs a space, `*`, `_`, `~` or `(` before it.
+    @Test func schemeURLsAfterQuotes() {
+        let doc = parse("See \"https://example.com\" and x:https://a.org/y but xhttps://no.org and \"www.no.org\".\n")
+        #expect(doc.links.map(\.destination) == ["https://example.com", "https://a.org/y"], "\(doc.html)")
+        #expect(doc.html.contains("“<a href=\"https://example.com\">https://example.com</a>”"), "\(doc.html)")
+        // A path ending in another character whose last byte is the same stays whole.
+        #expect(parse("https://example.com/Ϙ\n").links.map(\.destination) == ["https://example.com/Ϙ"])
+    }
+
     @Test func linksInCellsAreRewritten() {
         let doc = MarkdownParser.parse(
             "| Role |\n|---|\n| [EM](em.md) |\n", rewriteLink: { $0.destination == "em.md" ? LinkRewrite(url: "/roles/em/") : nil })

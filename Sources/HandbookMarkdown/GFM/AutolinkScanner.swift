@@ -14,7 +14,7 @@ enum AutolinkScanner {
         var result: [Match] = []
         var i = 0
         while i < bytes.count {
-            if canStart(bytes, at: i), let match = urlMatch(bytes, at: i) {
+            if let match = urlMatch(bytes, at: i) {
                 result.append(match)
                 i = match.range.upperBound
                 continue
@@ -47,7 +47,12 @@ enum AutolinkScanner {
 
     private static func lower(_ b: UInt8) -> UInt8 { (b >= 65 && b <= 90) ? b + 32 : b }
 
+    /// A URL with a scheme may follow anything but a letter (which would make
+    /// the scheme another word: `xhttps://`), as on GitHub, so `"https://…"`
+    /// and `“https://…”` are links; `www.` follows the stricter `canStart`.
     private static func urlMatch(_ bytes: [UInt8], at i: Int) -> Match? {
+        if i > 0 && isLetter(bytes[i - 1]) { return nil }
+        if hasPrefix(bytes, "www.", at: i) && !canStart(bytes, at: i) { return nil }
         if hasPrefix(bytes, "https://", at: i) {
             return link(bytes, start: i, domainStart: i + 8, prefix: "")
         } else if hasPrefix(bytes, "http://", at: i) {
@@ -94,17 +99,21 @@ enum AutolinkScanner {
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
 
-    /// GFM's extended autolink path validation: trailing punctuation, an
-    /// unbalanced closing parenthesis and a trailing entity reference are not
-    /// part of the link.
+    /// GFM's extended autolink path validation: trailing punctuation (with
+    /// quotes, as cmark-gfm trims them, straight or curly), an unbalanced
+    /// closing parenthesis and a trailing entity reference are not part of the link.
     private static func trimTrailing(_ bytes: [UInt8], start: Int, end initialEnd: Int) -> Int {
         var end = initialEnd
         while end > start {
             let last = bytes[end - 1]
             switch last {
             case UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"),
-                UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "'"), UInt8(ascii: "\""):
                 end -= 1
+            case 0x98, 0x99, 0x9C, 0x9D, 0xA6:
+                // ‘ ’ “ ” …: the quotes and ellipsis smart punctuation made of ' " and ...
+                guard end - 3 >= start, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80 else { return end }
+                end -= 3
             case UInt8(ascii: ")"):
                 let opens = bytes[start..<end].filter { $0 == UInt8(ascii: "(") }.count
                 let closes = bytes[start..<end].filter { $0 == UInt8(ascii: ")") }.count
@@ -121,6 +130,8 @@ enum AutolinkScanner {
         }
         return end
     }
+
+    private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 
     private static func isAlphanumeric(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
