@@ -52,13 +52,17 @@ struct FragmentSplicer: Sendable {
 
     /// The next marker at or after `from`: its byte range and number.
     private static func nextMarker(in bytes: [UInt8], from: Int) -> (start: Int, end: Int, number: Int)? {
-        var i = from
-        while i + prefix.count < bytes.count {
-            if bytes[i] == prefix[0], let marker = NumberedMarker.match(in: bytes, at: i, open: prefix, close: suffix, maxDigits: 18) {
-                return (i, marker.end, marker.number)
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = from
+            while i + prefix.count < buffer.count {
+                if buffer[i] == prefix[0],
+                    let marker = NumberedMarker.match(in: buffer, at: i, open: prefix, close: suffix, maxDigits: 18)
+                {
+                    return (i, marker.end, marker.number)
+                }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 }
