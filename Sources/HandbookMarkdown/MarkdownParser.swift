@@ -61,6 +61,11 @@ package enum MarkdownParser {
         case slots
     }
 
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
+    }
+
     static func convert(_ source: String, options: MarkdownOptions, lineOffset: Int, renderHTML: Bool, links: LinkOutput) -> MarkdownDocument {
         var parseOptions = CMARK_OPT_DEFAULT
         if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
@@ -78,7 +83,8 @@ package enum MarkdownParser {
         var cellOrigins: [OpaquePointer: (line: Int, column: Int)] = [:]
         var problems: [MarkdownProblem] = []
         if extensions.anyEnabled { cmark_consolidate_text_nodes(document) }
-        if extensions.tables {
+        // No pipe, no table: most pages skip the line table the pass needs.
+        if extensions.tables, Self.contains(UInt8(ascii: "|"), in: source) {
             var tables = TableExtension(source: SourceLines(source), parseOptions: parseOptions, memory: memory)
             tables.apply(to: document)
             cellOrigins = tables.cellOrigins

@@ -1,5 +1,11 @@
 import CMark
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// GFM's inline extensions on cmark's tree: extended autolinks and
 /// strikethrough. Both work on text nodes after cmark has parsed the inlines,
 /// so they never touch code spans, raw HTML or link destinations.
@@ -18,9 +24,10 @@ struct InlineExtensions {
                 continue
             }
             guard entering, type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else { continue }
-            let text = String(cString: literal)
-            if extensions.autolinks, linkDepth == 0, Self.mayHoldAutolink(text) { texts.append(node) }
-            if extensions.strikethrough, text.utf8.contains(UInt8(ascii: "~")), let parent = cmark_node_parent(node),
+            // Read in place: most text has neither, and a String per text node cost more than the passes.
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+            if extensions.autolinks, linkDepth == 0, Self.mayHoldAutolink(bytes) { texts.append(node) }
+            if extensions.strikethrough, memchr(literal, Int32(UInt8(ascii: "~")), bytes.count) != nil, let parent = cmark_node_parent(node),
                 seenContainers.insert(parent).inserted
             {
                 tildeContainers.append(parent)
@@ -35,26 +42,28 @@ struct InlineExtensions {
     /// (String's own `contains` is far slower, and this runs on every text).
     static func mayHoldAutolink(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= 4 else { return false }
-            for i in 0..<bytes.count {
-                switch bytes[i] {
-                case UInt8(ascii: "@"):
+        return text.withUTF8 { mayHoldAutolink($0) }
+    }
+
+    static func mayHoldAutolink(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 4 else { return false }
+        for i in 0..<bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "@"):
+                return true
+            case UInt8(ascii: ":"):
+                if i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "/"), bytes[i + 2] == UInt8(ascii: "/") { return true }
+            case UInt8(ascii: "."):
+                if i >= 3, bytes[i - 3] | 0x20 == UInt8(ascii: "w"), bytes[i - 2] | 0x20 == UInt8(ascii: "w"),
+                    bytes[i - 1] | 0x20 == UInt8(ascii: "w")
+                {
                     return true
-                case UInt8(ascii: ":"):
-                    if i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "/"), bytes[i + 2] == UInt8(ascii: "/") { return true }
-                case UInt8(ascii: "."):
-                    if i >= 3, bytes[i - 3] | 0x20 == UInt8(ascii: "w"), bytes[i - 2] | 0x20 == UInt8(ascii: "w"),
-                        bytes[i - 1] | 0x20 == UInt8(ascii: "w")
-                    {
-                        return true
-                    }
-                default:
-                    continue
                 }
+            default:
+                continue
             }
-            return false
         }
+        return false
     }
 
     /// Splits a text node around the autolinks in it.
