@@ -70,6 +70,17 @@ import Testing
         #expect(ours == theirs, "\(Self.cases[k])")
     }
 
+    /// Found by the templates fuzz target: an override that holds a block of
+    /// its own name rendered itself until the stack ran out. Inside its
+    /// override, the block is its default text.
+    @Test func aBlockInsideItsOwnOverrideEnds() throws {
+        let library = TemplateLibrary([
+            "base": "[{{$content}}default{{/content}}]",
+            "main": "{{<base}}{{$content}}A{{$content}}B{{/content}}C{{/content}}{{/base}}",
+        ])
+        #expect(library.render(Self.data, withTemplate: "main") == "[ABC]")
+    }
+
     @Test func emptyTextIsFalsy() throws {
         #expect(TemplateLibrary(["main": "{{#blank}}<a href=\"{{blank}}\"></a>{{/blank}}{{^blank}}none{{/blank}}"]).render(Self.data, withTemplate: "main") == "none")
     }

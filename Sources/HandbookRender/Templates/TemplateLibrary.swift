@@ -87,7 +87,17 @@ package struct TemplateLibrary: Sendable {
                     blocks = saved
                     depth -= 1
                 case .block(let name, let content):
-                    render(blocks[name] ?? content)
+                    guard let override = blocks[name] else {
+                        render(content)
+                        continue
+                    }
+                    // Within its own override, a block of the same name is its
+                    // default text: an override holding `{{$content}}` again
+                    // would otherwise render itself without end (found by fuzzing).
+                    let saved = blocks
+                    blocks[name] = nil
+                    render(override)
+                    blocks = saved
                 }
             }
         }
