@@ -11,15 +11,19 @@ struct BuildRun {
     private(set) var stageTimes: [(stage: String, seconds: Double, residentBytes: Int?)] = []
     var engine: DiagnosticEngine
     let output: String
+    /// A one-shot build gives malloc's free memory back after each stage (its
+    /// peak is what counts); the preview server keeps it for the next rebuild.
+    private let returnsMemory: Bool
 
     init(options: BuildOptions) {
         engine = DiagnosticEngine(treatWarningsAsErrors: options.strict)
+        returnsMemory = options.write
         output = options.output ?? SiteLayout.absolutePath("public", relativeTo: SiteLayout.absolutePath(options.site))
     }
 
     /// Closes the current stage's time.
     mutating func lap(_ stage: String) {
-        Platform.returnFreeMemory()
+        if returnsMemory { Platform.returnFreeMemory() }
         let now = DispatchTime.now().uptimeNanoseconds
         stageTimes.append((stage, Double(now - last) / 1e9, Platform.residentBytes()))
         last = now

@@ -2,6 +2,7 @@ import HandbookContent
 import HandbookDiagnostics
 import HandbookIndex
 import HandbookRender
+import HandbookSystem
 import Synchronization
 
 /// The build pipeline, with memory so that the preview server's rebuilds
@@ -100,6 +101,9 @@ public final class BuildSession: Sendable {
             }
             let rendered = state.render.run(site, changedPages: changedPages, configuration: configuration, sink: staging)
             run.engine.emit(rendered.diagnostics)
+            // A full rebuild in the preview server leaves the last site's pages
+            // freed: hand that memory back once, so that the server stays flat.
+            if changedPages == nil, !options.write { Platform.returnFreeMemory() }
             run.lap("render")
             if run.engine.hasFailures {
                 staging?.discard()
