@@ -108,6 +108,6 @@ import Testing
         #expect(slowest < 10, "the slowest build took \(slowest) s")
         // The mutations reach both outcomes: sites that still build and sites with errors.
         #expect(statuses[0, default: 0] > Self.builds / 10 && statuses[1, default: 0] > Self.builds / 10, "exit statuses: \(statuses)")
-        #expect(elapsed < 120, "\(Self.builds) builds took \(elapsed) s")
+        #expect(elapsed < 300, "\(Self.builds) builds took \(elapsed) s")
     }
 }
