@@ -237,8 +237,6 @@ struct TableExtension {
         CMarkTree.moveChildren(from: paragraph, to: cell)
     }
 
-
-
     /// The text with a backslash where it keeps the start from opening a
     /// block: before an ordered list's `.` or `)` (a backslash before a digit
     /// would stay visible), otherwise before the first character.
