@@ -156,6 +156,8 @@ package struct PageView: Sendable, Hashable, TemplateObject {
         case "hasEntries": TemplateValue(!entries.isEmpty)
         case "toc": TemplateValue(toc)
         case "hasTOC": TemplateValue(toc.count >= 2)
+        // A long table of contents starts folded, so that the page's text is on the first screen.
+        case "longTOC": TemplateValue(toc.count > 10)
         case "backlinks": TemplateValue(backlinks)
         case "hasBacklinks": TemplateValue(!backlinks.isEmpty)
         case "previous": TemplateValue(previous)

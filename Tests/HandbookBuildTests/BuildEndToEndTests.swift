@@ -364,6 +364,16 @@ import Testing
         #expect(try CLI.run(["--help"]).status == 0)
     }
 
+    @Test func aLongTableOfContentsStartsFolded() throws {
+        let short = (1...3).map { "## Part \($0)\n\nText.\n" }.joined(separator: "\n")
+        let long = (1...11).map { "## Part \($0)\n\nText.\n" }.joined(separator: "\n")
+        let site = try TestSite(["content/index.md": "# Home\n", "content/short.md": "# Short\n\n" + short, "content/long.md": "# Long\n\n" + long])
+        defer { site.remove() }
+        #expect(try CLI.run(["build", "--site", site.root.path, "--output", site.root.path + "/public"]).status == 0)
+        #expect(site.read("public/short/index.html")?.contains("<details open>\n<summary class=\"toc-title\">On this page</summary>") == true)
+        #expect(site.read("public/long/index.html")?.contains("<details>\n<summary class=\"toc-title\">On this page</summary>") == true)
+    }
+
     @Test func smartPunctuationIsASetting() throws {
         let page = "# Home\n\nShe said \"ship it\" -- twice...\n"
         let smart = try TestSite(["content/index.md": page])
