@@ -29,6 +29,28 @@ import Testing
         return "---\n" + lines.joined(separator: "\n") + text[end.lowerBound...]
     }
 
+    /// A retaining session on `site`, with the first build done.
+    static func session(on site: TestSite) -> (BuildSession, BuildOptions) {
+        var options = BuildOptions(site: site.root.path, write: false)
+        options.today = CalendarDate("2026-11-26")
+        let session = BuildSession(options: options)
+        #expect(session.run().result.outcome == .built)
+        return (session, options)
+    }
+
+    /// The incremental result against a full build of the same files: the
+    /// same outcome, diagnostics and files, byte for byte.
+    static func expectSameAsFull(_ incremental: BuildSession.Output, options: BuildOptions, _ label: String) {
+        let full = BuildSession(options: options).run()
+        #expect(incremental.result.outcome == full.result.outcome, "\(label)")
+        #expect(incremental.result.diagnostics == full.result.diagnostics, "\(label)")
+        let (a, b) = (contents(incremental), contents(full))
+        #expect(a.keys.sorted() == b.keys.sorted(), "\(label)")
+        for key in a.keys where a[key] != b[key] {
+            Issue.record("\(label): \(key) differs from a full build")
+        }
+    }
+
     @Test func randomEditsMatchAFullBuild() throws {
         let site = try TestSite([
             "handbook.yml": "title: Edits\n",
@@ -38,10 +60,7 @@ import Testing
             "content/roles/em.md": "---\nkind: role\nid: em\ntrack: management\n---\n# EM\n",
         ])
         defer { site.remove() }
-        var options = BuildOptions(site: site.root.path, write: false)
-        options.today = CalendarDate("2026-11-26")
-        let session = BuildSession(options: options)
-        #expect(session.run().result.outcome == .built)
+        let (session, options) = Self.session(on: site)
 
         var generator = SeededGenerator(seed: 7)
         var names = ["content/a/alpha.md", "content/b/beta.md", "content/index.md"]
@@ -92,15 +111,7 @@ import Testing
                     try site.write(target, "Intro \(step).\n\n" + text)
                 }
             }
-            let incremental = session.run(changedPaths: changed)
-            let full = BuildSession(options: options).run()
-            #expect(incremental.result.outcome == full.result.outcome, "step \(step)")
-            #expect(incremental.result.diagnostics == full.result.diagnostics, "step \(step)")
-            let (a, b) = (Self.contents(incremental), Self.contents(full))
-            #expect(a.keys.sorted() == b.keys.sorted(), "step \(step)")
-            for key in a.keys where a[key] != b[key] {
-                Issue.record("step \(step): \(key) differs from a full build")
-            }
+            Self.expectSameAsFull(session.run(changedPaths: changed), options: options, "step \(step)")
         }
     }
 
@@ -119,10 +130,7 @@ import Testing
             "content/roles/em.md": "---\nkind: role\nid: em\ntrack: management\n---\n# EM\n",
         ])
         defer { site.remove() }
-        var options = BuildOptions(site: site.root.path, write: false)
-        options.today = CalendarDate("2026-11-26")
-        let session = BuildSession(options: options)
-        #expect(session.run().result.outcome == .built)
+        let (session, options) = Self.session(on: site)
         let edits: [(file: String, key: String, value: String)] = [
             ("content/a.md", "title", "Zebra"),  // t's backlinks: Banana, Cherry, Zebra
             ("content/g.md", "title", "Second Letter"),  // [[Second Letter]] finds g, [[Gamma]] breaks
@@ -136,13 +144,7 @@ import Testing
         for (step, edit) in edits.enumerated() {
             try site.write(edit.file, Self.setting(edit.key, to: edit.value, in: site.read(edit.file) ?? ""))
             let incremental = session.run(changedPaths: [site.root.appendingPathComponent(edit.file).path])
-            let full = BuildSession(options: options).run()
-            #expect(incremental.result.diagnostics == full.result.diagnostics, "step \(step)")
-            let (a, b) = (Self.contents(incremental), Self.contents(full))
-            #expect(a.keys.sorted() == b.keys.sorted(), "step \(step)")
-            for key in a.keys where a[key] != b[key] {
-                Issue.record("step \(step) (\(edit.file) \(edit.key)): \(key) differs from a full build")
-            }
+            Self.expectSameAsFull(incremental, options: options, "step \(step) (\(edit.file) \(edit.key))")
         }
     }
 
