@@ -20,11 +20,11 @@ import NIOHTTPTypesHTTP1
 struct PreviewChannel: ServerChildChannel {
     let http1: HTTP1Channel
 
-    init(responder: @escaping HTTPChannelHandler.Responder, idleTimeout: TimeAmount) {
-        http1 = HTTP1Channel(responder: responder, configuration: .init(idleTimeout: idleTimeout))
+    init(responder: @escaping HTTPChannelHandler.Responder, idleTimeout: Duration) {
+        http1 = HTTP1Channel(responder: responder, configuration: .init(idleTimeout: TimeAmount(idleTimeout)))
     }
 
-    static func builder(idleTimeout: TimeAmount) -> HTTPServerBuilder {
+    static func builder(idleTimeout: Duration) -> HTTPServerBuilder {
         HTTPServerBuilder { responder in PreviewChannel(responder: responder, idleTimeout: idleTimeout) }
     }
 

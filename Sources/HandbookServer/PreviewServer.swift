@@ -101,10 +101,9 @@ public enum PreviewServer {
                 await hub.heartbeat()
             }
         }
-        let idle = options.idleTimeout.components
         let app = Application(
             responder: PreviewResponder(hub: hub, basePath: basePath),
-            server: PreviewChannel.builder(idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)),
+            server: PreviewChannel.builder(idleTimeout: options.idleTimeout),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "handbook"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
