@@ -86,7 +86,6 @@ extension SiteRenderer {
         let track = ladder.track(of: level.id)
         let previous = ladder.previous(of: level.id)
         let next = track.flatMap { t in t.levels.firstIndex(of: level.id).flatMap { $0 + 1 < t.levels.count ? t.levels[$0 + 1] : nil } }
-        let ref = LeadershipModel.LevelRef(ladder: l, level: level.id)
         view.level = LevelView(
             ladder: pageLink(ladder.page),
             track: track.map { LinkView(title: $0.title, url: matrixURL(l, track: $0.id)) },
@@ -96,11 +95,11 @@ extension SiteRenderer {
             equivalents: (ladder.equivalents[level.id] ?? []).map {
                 LinkView(title: ladder.level($0)?.title ?? $0, url: levelURL(l, level: $0), detail: ladder.track(of: $0)?.title)
             },
-            roles: (leadership.rolesByLevel[ref] ?? []).map { pageLink($0) },
+            roles: leadership.roles(atLevel: level.id, ofLadder: l).map { pageLink($0) },
             competencies: ladder.competencies.map { competency in
                 let text = competency.expectations[level.id] ?? ""
                 let before = previous.flatMap { competency.expectations[$0] }
-                let changes = before.map { WordDiff.diff(from: $0, to: text) } ?? [WordDiff.Segment(text: text, isNew: false)]
+                let changes = WordDiff.diff(from: before, to: text)
                 return LevelCompetencyView(
                     competency: LinkView(title: competency.title, url: ""), text: text, previousText: before,
                     changes: changes.map { TextView(text: $0.text, isNew: $0.isNew) })

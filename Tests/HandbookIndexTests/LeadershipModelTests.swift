@@ -9,7 +9,7 @@ import Testing
     func model(_ files: [String: String]) -> (IndexedSite, LeadershipModel, [Diagnostic]) {
         let site = IndexedSite(files)
         let model = LeadershipModel(index: site.index)
-        return (site, model, model.diagnostics.sortedForOutput())
+        return (site, model, SiteChecks.leadershipChecks(site.index, model).sortedForOutput())
     }
 
     static func role(_ id: String, track: String = "management", reportsTo: String? = nil, levels: String = "[]") -> String {
@@ -119,6 +119,15 @@ import Testing
         #expect(ladder.previous(of: "E1") == nil)
         let em = site.index.pageIndex(withID: "em")!
         #expect(model.levelsByRole[em]?.map(\.level) == ["M1"])
+    }
+
+    /// One cause, one diagnostic: a level defined twice is reported once,
+    /// and its page is generated once (not a second, clashing address).
+    @Test func levelDefinedTwiceIsOneError() {
+        let ladder = Self.ladder.replacingOccurrences(of: "{id: E2, title: Engineer II", with: "{id: E1, title: Engineer II")
+        let site = IndexedSite(["ladder.md": ladder])
+        #expect(site.diagnostics.map(\.identifier).filter { !$0.hasPrefix("ladder.missing") && $0 != "ladder.unknown-level" } == ["ladder.duplicate-level"])
+        #expect(site.model.leadership.ladders[0].levels.filter { $0.id == "E1" }.count == 1)
     }
 
     @Test func wordDiffMarksWhatIsNew() {

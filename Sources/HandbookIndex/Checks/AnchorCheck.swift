@@ -7,33 +7,24 @@ import HandbookDiagnostics
 enum AnchorCheck {
     static func check(_ site: SiteModel, page p: Int) -> [Diagnostic] {
         let index = site.index
-        var diagnostics: [Diagnostic] = []
-        do {
-            let page = index.pages[p]
-            for entry in site.graph.entries[p] {
-                let target: Int
-                let fragment: String
-                switch entry.resolution {
-                case .page(let i, let f?, _) where !f.isEmpty:
-                    (target, fragment) = (i, f)
-                case .sameDocument(let f) where !f.isEmpty && f != "top":
-                    (target, fragment) = (p, f)
-                default:
-                    continue
-                }
-                let anchors = index.anchors(ofPage: target)
-                guard !anchors.contains(fragment) else { continue }
-                let link = entry.link
-                let name = target == p ? "this page" : "'\(index.pages[target].source.path)'"
-                diagnostics.append(
-                    .warning(
-                        DiagnosticID.linkBrokenAnchor,
-                        at: SourceLocation(file: page.source.displayPath, line: link.line, column: link.column),
-                        "\(name) has no anchor '#\(fragment)'",
-                        note: note(for: fragment, anchors: anchors, in: index.pages[target])))
+        return site.linkDiagnostics(page: p) { entry, at in
+            let target: Int
+            let fragment: String
+            switch entry.resolution {
+            case .page(let i, let f?, _) where !f.isEmpty:
+                (target, fragment) = (i, f)
+            case .sameDocument(let f) where !f.isEmpty && f != "top":
+                (target, fragment) = (p, f)
+            default:
+                return nil
             }
+            let anchors = index.anchors(ofPage: target)
+            guard !anchors.contains(fragment) else { return nil }
+            let name = target == p ? "this page" : "'\(index.pages[target].source.path)'"
+            return .warning(
+                DiagnosticID.linkBrokenAnchor, at: at, "\(name) has no anchor '#\(fragment)'",
+                note: note(for: fragment, anchors: anchors, in: index.pages[target]))
         }
-        return diagnostics
     }
 
     private static func note(for fragment: String, anchors: Set<String>, in page: Page) -> String {

@@ -7,41 +7,31 @@ import HandbookMarkdown
 enum LinkTargetCheck {
     static func check(_ site: SiteModel, page p: Int) -> [Diagnostic] {
         let index = site.index
-        var diagnostics: [Diagnostic] = []
-        do {
-            let page = index.pages[p]
-            for entry in site.graph.entries[p] {
-                let link = entry.link
-                let at = SourceLocation(file: page.source.displayPath, line: link.line, column: link.column)
-                let what = link.kind == .image ? "image" : "link"
-                switch entry.resolution {
-                case .broken(let target):
-                    diagnostics.append(
-                        .warning(
-                            DiagnosticID.linkBroken, at: at, "\(what) target '\(link.destination)' does not exist",
-                            note: suggestion(for: target, kind: link.kind, site: site)))
-                case .draft(let path):
-                    diagnostics.append(
-                        .warning(
-                            DiagnosticID.linkDraft, at: at, "\(what) to '\(link.destination)', which is a draft and is not published",
-                            note: "publish \(path) (remove `draft: true`) or remove the link"))
-                case .ambiguous(let matches):
-                    let names = matches.map { "\(index.pages[$0].source.path) (\"\(index.pages[$0].title)\")" }
-                    diagnostics.append(
-                        .warning(
-                            DiagnosticID.linkAmbiguous, at: at, "wiki link '[[\(link.destination)]]' matches \(matches.count) pages",
-                            note: "candidates: \(Diagnostic.names(names)); write the path or id instead"))
-                case .unsafe:
-                    diagnostics.append(
-                        .warning(
-                            DiagnosticID.linkUnsafe, at: at, "\(what) uses a script or data URL, which is never published",
-                            note: "the link is emptied in the output"))
-                default:
-                    continue
-                }
+        return site.linkDiagnostics(page: p) { entry, at in
+            let link = entry.link
+            let what = link.kind == .image ? "image" : "link"
+            switch entry.resolution {
+            case .broken(let target):
+                return .warning(
+                    DiagnosticID.linkBroken, at: at, "\(what) target '\(link.destination)' does not exist",
+                    note: suggestion(for: target, kind: link.kind, site: site))
+            case .draft(let path):
+                return .warning(
+                    DiagnosticID.linkDraft, at: at, "\(what) to '\(link.destination)', which is a draft and is not published",
+                    note: "publish \(path) (remove `draft: true`) or remove the link")
+            case .ambiguous(let matches):
+                let names = matches.map { "\(index.pages[$0].source.path) (\"\(index.pages[$0].title)\")" }
+                return .warning(
+                    DiagnosticID.linkAmbiguous, at: at, "wiki link '[[\(link.destination)]]' matches \(matches.count) pages",
+                    note: "candidates: \(Diagnostic.names(names)); write the path or id instead")
+            case .unsafe:
+                return .warning(
+                    DiagnosticID.linkUnsafe, at: at, "\(what) uses a script or data URL, which is never published",
+                    note: "the link is emptied in the output")
+            default:
+                return nil
             }
         }
-        return diagnostics
     }
 
     private static func suggestion(for target: String, kind: LinkReference.Kind, site: SiteModel) -> String {

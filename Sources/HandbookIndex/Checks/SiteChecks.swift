@@ -15,10 +15,23 @@ package enum SiteChecks {
     static let siteRules: [@Sendable (SiteModel, Options) -> [Diagnostic]] = [
         { site, _ in site.index.diagnostics },
         { site, _ in site.routes.diagnostics },
-        { site, _ in site.leadership.diagnostics },
+        { site, _ in leadershipChecks(site.index, site.leadership) },
         { site, _ in OrphanCheck.check(site) },
         { site, options in options.overdueReviews ? ReviewCheck.check(site) : [] },
     ]
+
+    /// Rules over the leadership model: ladders, roles, processes, reporting lines.
+    static let leadershipRules: [@Sendable (SiteIndex, LeadershipModel) -> [Diagnostic]] = [
+        LadderCheck.check,
+        RoleLevelCheck.check,
+        RoleReferenceCheck.check,
+        RACICheck.check,
+        OrgCycleCheck.check,
+    ]
+
+    static func leadershipChecks(_ index: SiteIndex, _ leadership: LeadershipModel) -> [Diagnostic] {
+        leadershipRules.flatMap { $0(index, leadership) }
+    }
 
     package struct Options: Sendable, Hashable {
         /// `check --stale`: pages past their review date are warnings.
@@ -38,5 +51,16 @@ package enum SiteChecks {
 
     package static func pageChecks(_ site: SiteModel, pages: [Int]) -> [Diagnostic] {
         pages.flatMap { page in pageRules.flatMap { $0(site, page) } }
+    }
+}
+
+extension SiteModel {
+    /// A page rule's walk over one page's links: what `diagnose` says of each
+    /// link (given where it is written), nil for a link that is fine.
+    func linkDiagnostics(page p: Int, _ diagnose: (LinkGraph.Entry, SourceLocation) -> Diagnostic?) -> [Diagnostic] {
+        let file = index.pages[p].source.displayPath
+        return graph.entries[p].compactMap { entry in
+            diagnose(entry, SourceLocation(file: file, line: entry.link.line, column: entry.link.column))
+        }
     }
 }

@@ -1,5 +1,4 @@
 import HandbookContent
-import HandbookDiagnostics
 
 /// A career ladder checked and put in order: tracks with their levels lowest
 /// first, each level's expectation per competency, and equivalences.
@@ -44,82 +43,37 @@ package struct Ladder: Sendable {
 
     package func track(of id: String) -> Track? { tracks.first { $0.levels.contains(id) } }
 
-    static func build(page: Int, spec: LadderSpec, file: String) -> (Ladder, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        func at(_ l: Located<String>) -> SourceLocation { SourceLocation(file: file, line: l.line, column: l.column) }
-        var levelIDs: Set<String> = []
-        for level in spec.levels where !levelIDs.insert(level.id.value).inserted {
-            diagnostics.append(.error(DiagnosticID.ladderDuplicateLevel, at: at(level.id), "level '\(level.id.value)' is defined twice"))
-        }
-        let trackIDs = Set(spec.tracks.map(\.id.value))
-        func unknownLevel(_ l: Located<String>, _ context: String) {
-            diagnostics.append(
-                .error(
-                    DiagnosticID.ladderUnknownLevel, at: at(l), "\(context) names an unknown level '\(l.value)'",
-                    note: "levels: \(Diagnostic.names(spec.levels.map(\.id.value)))"))
-        }
-        var tracks: [Track] = []
+    /// The ladder a page describes, whatever is wrong with it: names that are
+    /// not levels are left out (`LadderCheck` reports them).
+    static func build(page: Int, spec: LadderSpec) -> Ladder {
+        let levelIDs = Set(spec.levels.map(\.id.value))
         var placed: [String: String] = [:]
+        var tracks: [Track] = []
         for track in spec.tracks {
-            for level in track.levels where !levelIDs.contains(level.value) { unknownLevel(level, "track '\(track.id.value)'") }
             for level in track.levels { placed[level.value] = track.id.value }
             tracks.append(Track(id: track.id.value, title: track.title, levels: track.levels.map(\.value).filter(levelIDs.contains)))
         }
-        var levels: [Level] = []
-        for level in spec.levels {
-            if let track = level.track, !trackIDs.contains(track.value) {
-                diagnostics.append(
-                    .error(
-                        DiagnosticID.ladderUnknownTrack, at: at(track), "level '\(level.id.value)' names an unknown track '\(track.value)'",
-                        note: "tracks: \(Diagnostic.names(spec.tracks.map(\.id.value)))"))
-            }
-            if let track = level.track?.value, let listed = placed[level.id.value], listed != track {
-                diagnostics.append(
-                    .error(
-                        DiagnosticID.ladderTrackMismatch, at: at(level.track!),
-                        "level '\(level.id.value)' says track '\(track)' but is listed in track '\(listed)'"))
-            }
-            levels.append(Level(id: level.id.value, title: level.title, track: level.track?.value ?? placed[level.id.value], summary: level.summary))
+        // A level defined twice is the first definition (one page, one address).
+        var seen: Set<String> = []
+        let levels = spec.levels.filter { seen.insert($0.id.value).inserted }.map {
+            Level(id: $0.id.value, title: $0.title, track: $0.track?.value ?? placed[$0.id.value], summary: $0.summary)
         }
         // Levels no track lists still belong somewhere: append them to their own track.
         for level in levels where placed[level.id] == nil {
             if let t = tracks.firstIndex(where: { $0.id == level.track }) { tracks[t].levels.append(level.id) }
         }
-        var competencies: [Competency] = []
-        for competency in spec.competencies {
-            var expectations: [String: String] = [:]
-            for (level, text) in competency.expectations {
-                if levelIDs.contains(level.value) { expectations[level.value] = text } else {
-                    unknownLevel(level, "competency '\(competency.id.value)'")
-                }
-            }
-            for level in spec.levels where expectations[level.id.value] == nil {
-                diagnostics.append(
-                    .warning(
-                        DiagnosticID.ladderMissingExpectation, at: at(competency.id),
-                        "competency '\(competency.id.value)' says nothing about level '\(level.id.value)'"))
-            }
-            competencies.append(Competency(id: competency.id.value, title: competency.title, description: competency.description, expectations: expectations))
+        let competencies = spec.competencies.map { competency in
+            Competency(
+                id: competency.id.value, title: competency.title, description: competency.description,
+                expectations: Dictionary(
+                    competency.expectations.filter { levelIDs.contains($0.0.value) }.map { ($0.0.value, $0.1) },
+                    uniquingKeysWith: { _, last in last }))
         }
         var equivalents: [String: [String]] = [:]
-        for (a, b) in spec.equivalents {
-            var ok = true
-            for l in [a, b] where !levelIDs.contains(l.value) {
-                unknownLevel(l, "an equivalence")
-                ok = false
-            }
-            guard ok else { continue }
-            let ta = levels.first { $0.id == a.value }?.track
-            let tb = levels.first { $0.id == b.value }?.track
-            if ta != nil, ta == tb {
-                diagnostics.append(
-                    .warning(
-                        DiagnosticID.ladderEquivalentSameTrack, at: at(b),
-                        "'\(a.value)' and '\(b.value)' are on the same track; equivalences pair levels of different tracks"))
-            }
+        for (a, b) in spec.equivalents where levelIDs.contains(a.value) && levelIDs.contains(b.value) {
             equivalents[a.value, default: []].append(b.value)
             equivalents[b.value, default: []].append(a.value)
         }
-        return (Ladder(page: page, tracks: tracks, levels: levels, competencies: competencies, equivalents: equivalents), diagnostics)
+        return Ladder(page: page, tracks: tracks, levels: levels, competencies: competencies, equivalents: equivalents)
     }
 }

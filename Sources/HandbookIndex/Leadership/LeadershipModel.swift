@@ -5,7 +5,8 @@ import HandbookDiagnostics
 /// processes and who is responsible, accountable, consulted and informed,
 /// career ladders with their tracks, levels and competencies, and the links
 /// between them (a role spans levels; a level maps to roles). Built once per
-/// build from the index; every reference is checked here.
+/// build from the index. What cannot be resolved is left out and kept in
+/// `unresolved`; the rules under `Checks/` report it.
 package struct LeadershipModel: Sendable {
     /// Page indices of role pages, in navigation-independent path order.
     package let roles: [Int]
@@ -29,87 +30,84 @@ package struct LeadershipModel: Sendable {
     package let rolesByLevel: [LevelRef: [Int]]
     /// Page → owner role page, for any page with a known `owner`.
     package let owners: [Int: Int]
-    package let diagnostics: [Diagnostic]
+    /// Names in front matter that should name a role and do not.
+    package let unresolved: [RoleMention]
+
+    /// A front-matter name meant to name a role.
+    package struct RoleMention: Sendable {
+        package enum Field: Sendable { case reportsTo, processOwner, raci, pageOwner }
+        package var page: Int
+        package var field: Field
+        package var name: Located<String>
+        /// Why nothing was found: the role itself (`reports_to` naming its own
+        /// page), or what the name may have meant.
+        package enum Problem: Sendable {
+            case itself
+            case missing(suggestions: String)
+        }
+        package var problem: Problem
+    }
 
     /// A level of a ladder: the ladder's index in `ladders` and the level id.
     package struct LevelRef: Sendable, Hashable {
         package var ladder: Int
         package var level: String
+    }
 
-        package init(ladder: Int, level: String) {
-            self.ladder = ladder
-            self.level = level
-        }
+    /// The roles at a level of the ladder `ladders[ladder]`.
+    package func roles(atLevel level: String, ofLadder ladder: Int) -> [Int] {
+        rolesByLevel[LevelRef(ladder: ladder, level: level)] ?? []
     }
 
     package init(index: SiteIndex) {
-        var diagnostics: [Diagnostic] = []
+        var unresolved: [RoleMention] = []
         let pages = index.pages
-        func at(_ page: Int, _ located: Located<String>) -> SourceLocation {
-            SourceLocation(file: pages[page].source.displayPath, line: located.line, column: located.column)
-        }
         let roles = pages.indices.filter { pages[$0].kind == .role }
         let processes = pages.indices.filter { pages[$0].kind == .process }
         let roleFinder = RoleFinder(index: index, roles: roles)
-        let anyUnreadable = pages.contains { $0.frontMatter.unreadable }
+        /// The role a name finds, else nothing, with the miss kept for the checks.
+        func resolve(_ name: Located<String>, on page: Int, as field: RoleMention.Field) -> Int? {
+            switch roleFinder.find(name.value) {
+            case .found(let r): return r
+            case .unreadable: return nil
+            case .missing(let suggestions):
+                unresolved.append(RoleMention(page: page, field: field, name: name, problem: .missing(suggestions: suggestions)))
+                return nil
+            }
+        }
 
         // Ladders first: roles refer to their levels.
         var ladders: [Ladder] = []
         for i in pages.indices {
             guard case .ladder(let spec) = pages[i].spec else { continue }
-            let (ladder, problems) = Ladder.build(page: i, spec: spec, file: pages[i].source.displayPath)
-            ladders.append(ladder)
-            diagnostics += problems
+            ladders.append(Ladder.build(page: i, spec: spec))
         }
         var levelIndex: [String: [LevelRef]] = [:]
         for (l, ladder) in ladders.enumerated() {
             for level in ladder.levels { levelIndex[level.id, default: []].append(LevelRef(ladder: l, level: level.id)) }
         }
-        let trackIDs = Set(["management", "individual-contributor"] + ladders.flatMap { $0.tracks.map(\.id) })
 
-        // Roles: reporting lines, tracks, levels.
+        // Roles: reporting lines and levels.
         var manager: [Int: Int] = [:]
         var levelsByRole: [Int: [LevelRef]] = [:]
         var rolesByLevel: [LevelRef: [Int]] = [:]
         for r in roles {
             guard case .role(let spec) = pages[r].spec else { continue }
-            if let track = spec.track, !trackIDs.contains(track.value) {
-                diagnostics.append(
-                    .error(
-                        DiagnosticID.roleUnknownTrack, at: at(r, track), "unknown track '\(track.value)'",
-                        note: "tracks: \(Diagnostic.names(trackIDs.sorted()))"))
-            }
-            if let boss = spec.reportsTo {
-                switch roleFinder.find(boss.value) {
-                case .found(let m) where m == r:
-                    diagnostics.append(.error(DiagnosticID.orgCycle, at: at(r, boss), "role '\(pages[r].id)' reports to itself"))
-                case .found(let m): manager[r] = m
-                case .unreadable: break
-                case .missing(let suggestions):
-                    diagnostics.append(
-                        .error(
-                            DiagnosticID.roleUnknownReportsTo, at: at(r, boss), "reports_to names an unknown role '\(boss.value)'",
-                            note: suggestions))
+            if let boss = spec.reportsTo, let m = resolve(boss, on: r, as: .reportsTo) {
+                if m == r {
+                    unresolved.append(RoleMention(page: r, field: .reportsTo, name: boss, problem: .itself))
+                } else {
+                    manager[r] = m
                 }
             }
             for level in spec.levels {
-                guard let refs = levelIndex[level.value], !refs.isEmpty else {
-                    // The level may be in a ladder whose front matter could not be read.
-                    if anyUnreadable { continue }
-                    diagnostics.append(
-                        .error(
-                            DiagnosticID.roleUnknownLevel, at: at(r, level), "unknown ladder level '\(level.value)'",
-                            note: levelIndex.isEmpty ? "this handbook has no ladder (kind: ladder)" : "levels: \(Diagnostic.names(levelIndex.keys.sorted()))"))
-                    continue
-                }
-                for ref in refs {
+                for ref in levelIndex[level.value] ?? [] {
                     levelsByRole[r, default: []].append(ref)
                     rolesByLevel[ref, default: []].append(r)
                 }
             }
         }
         let byTitle: (Int, Int) -> Bool = { pages[$0].title.lowercased() < pages[$1].title.lowercased() }
-        diagnostics += OrgChart.cycles(manager: manager, roles: roles) { pages[$0] }
         var reports: [Int: [Int]] = [:]
         for (r, m) in manager { reports[m, default: []].append(r) }
         for key in reports.keys { reports[key]?.sort(by: byTitle) }
@@ -122,47 +120,18 @@ package struct LeadershipModel: Sendable {
         var letters: [Int: [Int: String]] = [:]  // role → process → letters
         for p in processes {
             guard case .process(let spec) = pages[p].spec else { continue }
-            if let owner = spec.owner {
-                switch roleFinder.find(owner.value) {
-                case .found(let r):
-                    processOwner[p] = r
-                    letters[r, default: [:]][p, default: ""] += "O"
-                case .unreadable: break
-                case .missing(let suggestions):
-                    diagnostics.append(
-                        .error(DiagnosticID.processUnknownOwner, at: at(p, owner), "owner names an unknown role '\(owner.value)'", note: suggestions))
-                }
+            if let owner = spec.owner, let r = resolve(owner, on: p, as: .processOwner) {
+                processOwner[p] = r
+                letters[r, default: [:]][p, default: ""] += "O"
             }
-            // An empty RACI (a fresh page from `handbook new`) is not checked yet.
-            if !spec.raci.isEmpty {
-                if spec.raci.accountable.count != 1 {
-                    let place = spec.raci.accountable.dropFirst().first ?? spec.raci.location
-                    diagnostics.append(
-                        .error(
-                            DiagnosticID.processRaciAccountable, at: place.map { at(p, $0) } ?? SourceLocation(file: pages[p].source.displayPath),
-                            spec.raci.accountable.isEmpty
-                                ? "a RACI needs exactly one accountable role, and this one has none"
-                                : "a RACI needs exactly one accountable role, and this one has \(spec.raci.accountable.count)"))
-                }
-                var rows: [(String, [Int])] = []
-                for (letter, names) in [
-                    ("R", spec.raci.responsible), ("A", spec.raci.accountable), ("C", spec.raci.consulted), ("I", spec.raci.informed),
-                ] {
-                    var found: [Int] = []
-                    for name in names {
-                        switch roleFinder.find(name.value) {
-                        case .found(let r):
-                            found.append(r)
-                            letters[r, default: [:]][p, default: ""] += letter
-                        case .unreadable: break
-                        case .missing(let suggestions):
-                            diagnostics.append(
-                                .error(DiagnosticID.processUnknownRole, at: at(p, name), "RACI names an unknown role '\(name.value)'", note: suggestions))
-                        }
-                    }
-                    rows.append((letter, found))
-                }
-                raciRows[p] = rows
+            // An empty RACI (a fresh page from `handbook new`) is not resolved yet.
+            guard !spec.raci.isEmpty else { continue }
+            raciRows[p] = [
+                ("R", spec.raci.responsible), ("A", spec.raci.accountable), ("C", spec.raci.consulted), ("I", spec.raci.informed),
+            ].map { letter, names in
+                let found = names.compactMap { resolve($0, on: p, as: .raci) }
+                for r in found { letters[r, default: [:]][p, default: ""] += letter }
+                return (letter, found)
             }
         }
         for (r, byProcess) in letters {
@@ -174,17 +143,8 @@ package struct LeadershipModel: Sendable {
         for i in pages.indices {
             guard let owner = pages[i].frontMatter.owner else { continue }
             if case .process = pages[i].spec { if let o = processOwner[i] { owners[i] = o }; continue }
-            switch roleFinder.find(owner) {
-            case .found(let r): owners[i] = r
-            case .unreadable: break
-            case .missing(let suggestions):
-                let node = pages[i].frontMatter.raw?["owner"]
-                diagnostics.append(
-                    .warning(
-                        DiagnosticID.ownerUnknown,
-                        at: SourceLocation(file: pages[i].source.displayPath, line: node?.line ?? 1, column: node?.column ?? 1),
-                        "owner '\(owner)' is not a role of this handbook", note: suggestions))
-            }
+            let node = pages[i].frontMatter.raw?["owner"]
+            owners[i] = resolve(Located(owner, line: node?.line ?? 1, column: node?.column ?? 1), on: i, as: .pageOwner)
         }
 
         self.roles = roles
@@ -199,7 +159,7 @@ package struct LeadershipModel: Sendable {
         self.levelsByRole = levelsByRole
         self.rolesByLevel = rolesByLevel
         self.owners = owners
-        self.diagnostics = diagnostics
+        self.unresolved = unresolved
     }
 
     /// What readers see for a track id: the title a ladder gives it, the

@@ -5,14 +5,12 @@ package enum WordDiff {
     package struct Segment: Sendable, Equatable {
         package var text: String
         package var isNew: Bool
-
-        package init(text: String, isNew: Bool) {
-            self.text = text
-            self.isNew = isNew
-        }
     }
 
-    package static func diff(from old: String, to new: String) -> [Segment] {
+    /// `new`'s words, those not in `old` marked; with no `old` (the lowest
+    /// level), `new` as it is, nothing marked.
+    package static func diff(from old: String?, to new: String) -> [Segment] {
+        guard let old else { return [Segment(text: new, isNew: false)] }
         let a = old.split(whereSeparator: \.isWhitespace).map(String.init)
         let b = new.split(whereSeparator: \.isWhitespace).map(String.init)
         guard !b.isEmpty else { return [] }

@@ -1,13 +1,15 @@
 import HandbookContent
 import HandbookDiagnostics
 
-/// Reporting-line checks: a cycle in `reports_to` is an error that names
-/// every role in it, once per cycle.
-enum OrgChart {
-    static func cycles(manager: [Int: Int], roles: [Int], page: (Int) -> Page) -> [Diagnostic] {
+/// Reporting lines that go round (`org.cycle`): one error per cycle, naming
+/// every role in it. (A role reporting to itself is `RoleReferenceCheck`'s.)
+enum OrgCycleCheck {
+    static func check(_ index: SiteIndex, _ leadership: LeadershipModel) -> [Diagnostic] {
+        let manager = leadership.manager
+        func page(_ i: Int) -> Page { index.pages[i] }
         var diagnostics: [Diagnostic] = []
         var reported: Set<Int> = []
-        for start in roles {
+        for start in leadership.roles {
             var path: [Int] = []
             var position: [Int: Int] = [:]
             var current: Int? = start
@@ -15,7 +17,7 @@ enum OrgChart {
                 if let k = position[r] {
                     let cycle = Array(path[k...])
                     reported.formUnion(cycle)
-                    let first = cycle.min { page($0).source.path < page($1).source.path }!
+                    let first = cycle.min { page($0).source.path < page($1).source.path } ?? r
                     let names = cycle.map { page($0).id } + [page(cycle[0]).id]
                     diagnostics.append(
                         .error(
