@@ -7,14 +7,6 @@ package struct Heading: Sendable, Hashable {
     /// 1-based line in the source file (front matter included).
     package var line: Int
     package var column: Int
-
-    package init(level: Int, text: String, id: String, line: Int, column: Int) {
-        self.level = level
-        self.text = text
-        self.id = id
-        self.line = line
-        self.column = column
-    }
 }
 
 /// What a link becomes in the output: its URL and, for a wiki link written

@@ -17,15 +17,10 @@ package struct RoleView: Sendable, Hashable, TemplateObject {
         switch name {
         case "track": TemplateValue(track)
         case "responsibilities": TemplateValue(responsibilities)
-        case "hasResponsibilities": TemplateValue(!responsibilities.isEmpty)
         case "reportingLine": TemplateValue(reportingLine)
-        case "hasReportingLine": TemplateValue(!reportingLine.isEmpty)
         case "directReports": TemplateValue(directReports)
-        case "hasDirectReports": TemplateValue(!directReports.isEmpty)
         case "levels": TemplateValue(levels)
-        case "hasLevels": TemplateValue(!levels.isEmpty)
         case "processes": TemplateValue(processes)
-        case "hasProcesses": TemplateValue(!processes.isEmpty)
         default: .none
         }
     }
@@ -42,7 +37,6 @@ package struct RACIRowView: Sendable, Hashable, TemplateObject {
         case "letter": TemplateValue(letter)
         case "meaning": TemplateValue(meaning)
         case "roles": TemplateValue(roles)
-        case "hasRoles": TemplateValue(!roles.isEmpty)
         default: .none
         }
     }
@@ -60,7 +54,6 @@ package struct ProcessView: Sendable, Hashable, TemplateObject {
         case "raci": TemplateValue(raci)
         case "hasRACI": TemplateValue(!raci.isEmpty)
         case "triggers": TemplateValue(triggers)
-        case "hasTriggers": TemplateValue(!triggers.isEmpty)
         case "cadence": TemplateValue(cadence)
         default: .none
         }
@@ -152,9 +145,7 @@ package struct LevelView: Sendable, Hashable, TemplateObject {
         case "previous": TemplateValue(previous)
         case "nextLevel": TemplateValue(nextLevel)
         case "equivalents": TemplateValue(equivalents)
-        case "hasEquivalents": TemplateValue(!equivalents.isEmpty)
         case "roles": TemplateValue(roles)
-        case "hasRoles": TemplateValue(!roles.isEmpty)
         case "competencies": TemplateValue(competencies)
         default: .none
         }
@@ -199,7 +190,6 @@ package struct OrgNodeView: Sendable, Hashable, TemplateObject {
         case "role": TemplateValue(role)
         case "track": TemplateValue(track)
         case "reports": TemplateValue(reports)
-        case "hasReports": TemplateValue(!reports.isEmpty)
         default: .none
         }
     }

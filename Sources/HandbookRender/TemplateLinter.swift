@@ -112,19 +112,23 @@ enum TemplateLinter {
                         DiagnosticID.templateTooDeep, at: at(deep),
                         "sections in template '\(name)' are nested more than \(maximumDepth) deep"))
             }
-            for reference in scan.dynamicPartials {
-                diagnostics.append(
-                    .error(
-                        DiagnosticID.templateDynamicPartial, at: at(reference),
-                        "template '\(name)' uses a dynamic partial {{>\(reference.name)}}, which Handbook does not support",
-                        note: "name the partial: Handbook checks every include before rendering"))
-            }
-            for reference in scan.transforms {
-                diagnostics.append(
-                    .error(
-                        DiagnosticID.templateTransform, at: at(reference),
-                        "template '\(name)' applies a transform such as {{uppercased(x)}}, which Handbook does not support",
-                        note: "templates place values as the views give them"))
+            let unsupported: [(references: [Reference], id: String, what: (Reference) -> String, note: String)] = [
+                (
+                    scan.dynamicPartials, DiagnosticID.templateDynamicPartial, { "uses a dynamic partial {{>\($0.name)}}" },
+                    "name the partial: Handbook checks every include before rendering"
+                ),
+                (
+                    scan.transforms, DiagnosticID.templateTransform, { _ in "applies a transform such as {{uppercased(x)}}" },
+                    "templates place values as the views give them"
+                ),
+            ]
+            for rule in unsupported {
+                for reference in rule.references {
+                    diagnostics.append(
+                        .error(
+                            rule.id, at: at(reference), "template '\(name)' \(rule.what(reference)), which Handbook does not support",
+                            note: rule.note))
+                }
             }
             for reference in scan.references where templates[reference.name] == nil {
                 diagnostics.append(

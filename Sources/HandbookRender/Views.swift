@@ -21,7 +21,6 @@ package struct SiteView: Sendable, Hashable, TemplateObject {
         case "homeURL": TemplateValue(homeURL)
         case "themeURL": TemplateValue(themeURL)
         case "links": TemplateValue(links)
-        case "hasLinks": TemplateValue(!links.isEmpty)
         default: .none
         }
     }
@@ -151,20 +150,16 @@ package struct PageView: Sendable, Hashable, TemplateObject {
         case "heading": TemplateValue(heading)
         case "navigation": TemplateValue(navigationHTML)
         case "breadcrumbs": TemplateValue(breadcrumbs)
-        case "hasBreadcrumbs": TemplateValue(breadcrumbs.count > 0)
         case "entries": TemplateValue(entries)
-        case "hasEntries": TemplateValue(!entries.isEmpty)
         case "toc": TemplateValue(toc)
         case "hasTOC": TemplateValue(toc.count >= 2)
         // A long table of contents starts folded, so that the page's text is on the first screen.
         case "longTOC": TemplateValue(toc.count > 10)
         case "backlinks": TemplateValue(backlinks)
-        case "hasBacklinks": TemplateValue(!backlinks.isEmpty)
         case "previous": TemplateValue(previous)
         case "next": TemplateValue(next)
         case "hasPager": TemplateValue(previous != nil || next != nil)
         case "tags": TemplateValue(tags)
-        case "hasTags": TemplateValue(!tags.isEmpty)
         case "role": TemplateValue(role)
         case "process": TemplateValue(process)
         case "ladder": TemplateValue(ladder)
@@ -172,7 +167,6 @@ package struct PageView: Sendable, Hashable, TemplateObject {
         case "level": TemplateValue(level)
         case "orgChart": TemplateValue(orgChart)
         case "groups": TemplateValue(groups)
-        case "hasGroups": TemplateValue(!groups.isEmpty)
         case "review": TemplateValue(review)
         case "params": TemplateValue(params)
         default: .none

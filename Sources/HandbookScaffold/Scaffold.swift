@@ -107,12 +107,7 @@ package enum Scaffold {
                 kind: ladder
                 \(common)
                 tracks:                   # each track lists its level ids, lowest first
-                  - id: individual-contributor
-                    title: Individual contributor
-                    levels: [E1, E2]
-                  - id: management
-                    title: Management
-                    levels: [M1]
+                \(Starter.twoTracks)
                 levels:                   # every level: id, title, track, summary
                   - {id: E1, title: Engineer, track: individual-contributor, summary: ""}
                   - {id: E2, title: Senior Engineer, track: individual-contributor, summary: ""}

@@ -146,6 +146,16 @@ package enum Starter {
         """
     }
 
+    /// A ladder's two tracks, as the starter ladder and `new ladder` write them.
+    static let twoTracks = """
+          - id: individual-contributor
+            title: Individual contributor
+            levels: [E1, E2]
+          - id: management
+            title: Management
+            levels: [M1]
+        """
+
     static func ladder(_ today: CalendarDate) -> String {
         """
         ---
@@ -154,12 +164,7 @@ package enum Starter {
         owner: engineering-manager
         last_reviewed: \(today)
         tracks:
-          - id: individual-contributor
-            title: Individual contributor
-            levels: [E1, E2]
-          - id: management
-            title: Management
-            levels: [M1]
+        \(twoTracks)
         levels:
           - {id: E1, title: Engineer, track: individual-contributor, summary: Delivers well-defined work.}
           - {id: E2, title: Senior Engineer, track: individual-contributor, summary: Owns a part of the team's system.}

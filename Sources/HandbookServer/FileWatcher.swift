@@ -116,18 +116,40 @@ final class FileWatcher: @unchecked Sendable {
         }
     }
 
-    private func watch(_ state: WatchedFolders, _ continuation: AsyncStream<Batch>.Continuation) {
+    /// Changes seen since the last batch, handed on once `quiet` has passed
+    /// without another: the one debouncing rule of both ways of watching.
+    private struct Burst {
         var pending: Set<String> = []
         var rescan = false
-        var lastEvent: Date?
+        var last: Date?
+
+        mutating func changed(_ path: String) {
+            pending.insert(path)
+            last = Date()
+        }
+
+        mutating func changedStructure() {
+            rescan = true
+            last = Date()
+        }
+
+        /// Yields the batch when the burst is over.
+        mutating func flush(after quiet: TimeInterval, to continuation: AsyncStream<Batch>.Continuation) {
+            guard let last, Date().timeIntervalSince(last) >= quiet else { return }
+            continuation.yield(rescan ? nil : pending)
+            self = Burst()
+        }
+    }
+
+    private func watch(_ state: WatchedFolders, _ continuation: AsyncStream<Batch>.Continuation) {
+        var burst = Burst()
         while !isStopped {
             // Wait for the quiet time left after the last event, else a while
             // (short enough for `stop()` to be noticed at once).
-            let waiting = lastEvent.map { max(1, Int32((quiet - Date().timeIntervalSince($0)) * 1000)) } ?? 100
+            let waiting = burst.last.map { max(1, Int32((quiet - Date().timeIntervalSince($0)) * 1000)) } ?? 100
             for event in state.notifier.events(waiting: waiting) {
                 if event.kind == .overflow {
-                    rescan = true
-                    lastEvent = Date()
+                    burst.changedStructure()
                     continue
                 }
                 guard let folder = state.folders[event.watch] else { continue }
@@ -135,20 +157,14 @@ final class FileWatcher: @unchecked Sendable {
                 if !event.name.isEmpty, Self.isIgnored(path) || !state.wanted(path) { continue }
                 if event.isFolder {
                     if event.isCreation { state.addTree(path) }
-                    rescan = true
+                    burst.changedStructure()
                 } else if event.kind == .structural {
-                    rescan = true
+                    burst.changedStructure()
                 } else {
-                    pending.insert(path)
+                    burst.changed(path)
                 }
-                lastEvent = Date()
             }
-            if let last = lastEvent, Date().timeIntervalSince(last) >= quiet {
-                continuation.yield(rescan ? nil : pending)
-                pending.removeAll()
-                rescan = false
-                lastEvent = nil
-            }
+            burst.flush(after: quiet, to: continuation)
         }
         continuation.finish()
     }
@@ -181,28 +197,17 @@ final class FileWatcher: @unchecked Sendable {
 
     private func watchByPolling(_ continuation: AsyncStream<Batch>.Continuation, from initial: [String: FileStamp]) {
         var previous = initial
-        var pending: Set<String> = []
-        var rescan = false
-        var lastChange: Date?
+        var burst = Burst()
         while !isStopped {
             Thread.sleep(forTimeInterval: 0.3)
             let current = snapshot()
             if Set(current.keys) != Set(previous.keys) {
-                rescan = true
-                lastChange = Date()
+                burst.changedStructure()
             } else {
-                for (path, stamp) in current where previous[path] != stamp {
-                    pending.insert(path)
-                    lastChange = Date()
-                }
+                for (path, stamp) in current where previous[path] != stamp { burst.changed(path) }
             }
             previous = current
-            if let last = lastChange, Date().timeIntervalSince(last) >= quiet {
-                continuation.yield(rescan ? nil : pending)
-                pending.removeAll()
-                rescan = false
-                lastChange = nil
-            }
+            burst.flush(after: quiet, to: continuation)
         }
         continuation.finish()
     }

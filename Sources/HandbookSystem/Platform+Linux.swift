@@ -8,12 +8,9 @@ package enum Platform {
     /// `errno`) where the file system cannot.
     package static func exchange(_ a: String, _ b: String) -> Bool { handbook_rename_exchange(a, b) == 0 }
 
-    package static func stamp(_ path: String) -> FileStamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return FileStamp(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    /// A file's modification time in nanoseconds (`st_mtim`).
+    package static func modified(_ info: stat) -> Int64 {
+        Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
 
     /// `write(2)`.

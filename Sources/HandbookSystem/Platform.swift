@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What Handbook needs from the operating system beyond POSIX, behind one
 /// small interface; `Platform+Linux.swift` and `Platform+Darwin.swift` hold
 /// the only system calls that differ.
@@ -44,7 +50,16 @@ package struct FileStamp: Hashable, Sendable {
         (self.device, self.inode, self.size, self.modified) = (device, inode, size, modified)
     }
 
+    /// `stat(2)`, the same on every POSIX system but for the name of the
+    /// modification time (`Platform.modified`).
     package init(_ path: String) {
-        self = Platform.stamp(path) ?? .missing
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            self = .missing
+            return
+        }
+        self.init(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+            modified: Platform.modified(info))
     }
 }

@@ -21,7 +21,7 @@ import Testing
     /// A view as swift-mustache sees it.
     struct Oracle: MustacheParent {
         let object: any TemplateObject
-        func child(named name: String) -> Any? { Self.convert(object.value(name)) }
+        func child(named name: String) -> Any? { Self.convert(object.field(name)) }
 
         static func convert(_ value: TemplateValue) -> Any? {
             switch value {
@@ -83,6 +83,17 @@ import Testing
 
     @Test func emptyTextIsFalsy() throws {
         #expect(TemplateLibrary(["main": "{{#blank}}<a href=\"{{blank}}\"></a>{{/blank}}{{^blank}}none{{/blank}}"]).render(Self.data, withTemplate: "main") == "none")
+    }
+
+    /// `hasX` a view does not answer is whether `x` is there and not empty;
+    /// a view's own answer wins, and names that only start with "has" are left alone.
+    @Test func hasFlagsFollowTheirList() throws {
+        let view = Fields(["items": .list([.text("a")]), "empty": .list([]), "blank": .text(""), "hasOwn": .flag(false), "own": .text("x")])
+        let library = TemplateLibrary([
+            "main": "{{#hasItems}}I{{/hasItems}}{{#hasEmpty}}E{{/hasEmpty}}{{#hasBlank}}B{{/hasBlank}}{{#hasMissing}}M{{/hasMissing}}"
+                + "{{#hasOwn}}O{{/hasOwn}}{{^hasOwn}}o{{/hasOwn}}{{#hasitems}}h{{/hasitems}}{{#has}}?{{/has}}"
+        ])
+        #expect(library.render(view, withTemplate: "main") == "Io")
     }
 
     /// Every page of a small handbook, through the built-in theme, both ways.

@@ -109,7 +109,7 @@ package struct TemplateLibrary: Sendable {
             var value = TemplateValue.none
             for entry in stack.reversed() {
                 if case .object(let object) = entry {
-                    let found = object.value(first)
+                    let found = object.field(first)
                     if case .none = found { continue }
                     value = found
                     break
@@ -117,7 +117,7 @@ package struct TemplateLibrary: Sendable {
             }
             for part in name.parts.dropFirst() {
                 guard case .object(let object) = value else { return .none }
-                value = object.value(part)
+                value = object.field(part)
             }
             return value
         }

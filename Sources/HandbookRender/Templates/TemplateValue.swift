@@ -32,3 +32,20 @@ package enum TemplateValue: Sendable {
 package protocol TemplateObject: Sendable {
     func value(_ name: String) -> TemplateValue
 }
+
+extension TemplateObject {
+    /// What a template sees for a name: the view's answer; for `hasRoles`
+    /// that the view does not answer itself, whether `roles` is there and not
+    /// empty (the flag a template wraps a list's `<ul>` in): one rule for
+    /// every list of every view.
+    package func field(_ name: String) -> TemplateValue {
+        let found = value(name)
+        guard case .none = found, name.utf8.count > 3, name.hasPrefix("has") else { return found }
+        let rest = name.dropFirst(3)
+        guard let initial = rest.first, initial.isUppercase else { return found }
+        switch value(initial.lowercased() + rest.dropFirst()) {
+        case .none: return .none
+        case let listed: return .flag(listed.isTruthy)
+        }
+    }
+}
