@@ -4,10 +4,9 @@ import HandbookIndex
 import HandbookRender
 import HandbookSystem
 
-/// The index, route and validate stages, with memory: when no page's
-/// metadata, no setting, template or file changed (a prose edit), the last
-/// site is kept and only the changed pages' links are resolved and checked
-/// again.
+/// The index, route and validate stages, with memory. One path for a full
+/// build and every rebuild: `Reach` says how far the edit goes, and each
+/// stage redoes only what that reach touches.
 struct IndexStage {
     /// What the three stages produced.
     struct Site: Sendable {
@@ -22,82 +21,102 @@ struct IndexStage {
         var diagnostics: [Diagnostic] { siteDiagnostics + pageDiagnostics.flatMap { $0 } }
     }
 
+    /// How far an edit reaches, nearest first.
+    enum Reach: Comparable {
+        /// Some pages' prose: every address, lookup and link target stays;
+        /// those pages' links are resolved and checked again.
+        case prose
+        /// Their links or headings too: backlinks and anchors move, so the
+        /// pages linking to them are checked again.
+        case structure
+        /// Their titles, ids or front matter (no file came or went): lookups,
+        /// leadership and routes are made again, the link graph patched when
+        /// the routes are the same.
+        case identity
+        /// Files, settings, theme, templates or the date: everything anew.
+        case everything
+    }
+
     private var last: Site?
 
-    /// The site, and the pages whose text changed when the site was kept (nil:
-    /// the site was built anew and everything may have changed).
+    /// The site, and the pages to render again (nil: everything may have changed).
     mutating func run(
         _ parsed: ParseStage.Result, assets: [SourceFile], configuration: Configuration, checks: SiteChecks.Options,
         lap: (String) -> Void
     ) -> (site: Site, changedPages: Set<Int>?) {
-        let sameSettings = { (site: Site) in
-            parsed.patched && site.key.settings == configuration.key && site.key.theme == configuration.theme.fingerprint
-                && site.key.today == configuration.today && site.key.checks == checks
-        }
-        // Only links or headings changed: the site is kept and patched around them.
-        if var site = last, sameSettings(site), parsed.metadataChanged, !parsed.identityChanged,
-            let replacements = Self.replacements(parsed, in: site.model.index)
-        {
-            let (model, affected) = site.model.replacing(structureOf: replacements)
-            site.model = model
-            site.renderer = site.renderer.updating(site: model)
-            site.key = Self.key(parsed, assets: assets, configuration: configuration, checks: checks)
-            // Links into the changed pages may now miss an anchor, or find one.
-            var recheck = Set(replacements.keys)
-            for i in replacements.keys { recheck.formUnion(model.graph.backlinks[i].map(\.source)) }
-            for i in recheck { site.pageDiagnostics[i] = SiteChecks.pageChecks(model, pages: [i]) }
-            site.siteDiagnostics = SiteChecks.siteChecks(model, options: checks)
+        let newKey = { Self.key(parsed, assets: assets, configuration: configuration, checks: checks) }
+        let (reach, replacements) = Self.reach(of: parsed, since: last, newKey: newKey, configuration: configuration, checks: checks)
+        let pages = replacements.keys.sorted()
+
+        // index and route
+        var model: SiteModel
+        var affected: Set<Int> = []
+        switch (reach, last) {
+        case (.prose, let last?):
+            model = last.model.replacing(replacements)
+        case (.structure, let last?):
+            (model, affected) = last.model.replacing(structureOf: replacements)
+        default:
+            let kept = reach == .identity ? last?.model : nil
+            let index = kept.flatMap { $0.index.replacing(identityOf: replacements) }
+                ?? SiteIndex(pages: parsed.entries.map(\.page), assets: assets, settings: configuration.indexSettings)
+            let leadership = LeadershipModel(index: index)
+            let reviews = ReviewSchedule(index: index, today: configuration.today, defaultInterval: configuration.config.reviewEvery)
             lap("index")
-            last = site
-            return (site, affected.union(replacements.keys))
-        }
-        // No page's metadata changed (a patched parse says so without comparing
-        // every page's key): the site is kept, the changed pages' links resolved again.
-        var fullKey: SiteKey?
-        if let site = last, !(sameSettings(site) && !parsed.metadataChanged) {
-            fullKey = Self.key(parsed, assets: assets, configuration: configuration, checks: checks)
-        }
-        if var site = last, fullKey == nil || site.key == fullKey, let replacements = Self.replacements(parsed, in: site.model.index) {
-            site.model = site.model.replacing(replacements)
-            site.renderer = site.renderer.updating(site: site.model)
-            for i in replacements.keys { site.pageDiagnostics[i] = SiteChecks.pageChecks(site.model, pages: [i]) }
-            lap("index")
-            last = site
-            return (site, Set(replacements.keys))
+            let routes = RouteTable(
+                index: index, leadership: leadership, inputs: .init(themeAssets: Array(configuration.theme.assets.keys)))
+            let graph =
+                if let kept, index.pages.count == kept.index.pages.count, routes.routes == kept.routes.routes {
+                    kept.graph.updating(identityOf: pages, index: index, routes: routes)
+                } else {
+                    LinkGraph(index: index, routes: routes)
+                }
+            model = SiteModel(index: index, leadership: leadership, reviews: reviews, routes: routes, graph: graph)
+            lap("route")
         }
 
-        let key = fullKey ?? Self.key(parsed, assets: assets, configuration: configuration, checks: checks)
-        // Titles or front matter changed but no address: the last index and
-        // link graph are patched rather than made anew.
-        let kept = last.flatMap { site in
-            sameSettings(site) ? Self.replacements(parsed, in: site.model.index).map { (site.model, $0) } : nil
-        }
-        // index
-        let index = kept.flatMap { $0.0.index.replacing(identityOf: $0.1) }
-            ?? SiteIndex(pages: parsed.entries.map(\.page), assets: assets, settings: configuration.indexSettings)
-        let leadership = LeadershipModel(index: index)
-        let reviews = ReviewSchedule(index: index, today: configuration.today, defaultInterval: configuration.config.reviewEvery)
-        lap("index")
-        // route
-        let routes = RouteTable(
-            index: index, leadership: leadership, inputs: .init(themeAssets: Array(configuration.theme.assets.keys)))
-        let graph: LinkGraph
-        if let (model, replacements) = kept, index.pages.count == model.index.pages.count, routes.routes == model.routes.routes {
-            graph = model.graph.updating(identityOf: replacements.keys.sorted(), index: index, routes: routes)
+        // validate: the pages whose links may have changed, and the site's rules unless only prose changed
+        var site: Site
+        if reach <= .structure, var kept = last {
+            kept.model = model
+            kept.renderer = kept.renderer.updating(site: model)
+            var recheck = Set(pages)
+            if reach == .structure {
+                kept.key = newKey()
+                // Links into the changed pages may now miss an anchor, or find one.
+                for i in pages { recheck.formUnion(model.graph.backlinks[i].map(\.source)) }
+                kept.siteDiagnostics = SiteChecks.siteChecks(model, options: checks)
+            }
+            for i in recheck { kept.pageDiagnostics[i] = SiteChecks.pageChecks(model, pages: [i]) }
+            site = kept
+            lap("index")
         } else {
-            graph = LinkGraph(index: index, routes: routes)
+            let model = model
+            site = Site(
+                key: newKey(), model: model, renderer: SiteRenderer(site: model, theme: configuration.theme, config: configuration.config),
+                siteDiagnostics: SiteChecks.siteChecks(model, options: checks),
+                pageDiagnostics: parallelMap(Array(model.index.pages.indices)) { SiteChecks.pageChecks(model, pages: [$0]) })
+            lap("validate")
+            releaseInBackground(last.take())
         }
-        let model = SiteModel(index: index, leadership: leadership, reviews: reviews, routes: routes, graph: graph)
-        lap("route")
-        // validate
-        let pageDiagnostics = parallelMap(Array(index.pages.indices)) { SiteChecks.pageChecks(model, pages: [$0]) }
-        let site = Site(
-            key: key, model: model, renderer: SiteRenderer(site: model, theme: configuration.theme, config: configuration.config),
-            siteDiagnostics: SiteChecks.siteChecks(model, options: checks), pageDiagnostics: pageDiagnostics)
-        lap("validate")
-        releaseInBackground(last.take())
         last = site
-        return (site, nil)
+        return (site, reach <= .structure ? affected.union(pages) : nil)
+    }
+
+    /// How far the parse's changes reach since the last run, and the pages
+    /// parsed anew by their index (empty for `.everything`).
+    private static func reach(
+        of parsed: ParseStage.Result, since last: Site?, newKey: () -> SiteKey, configuration: Configuration, checks: SiteChecks.Options
+    ) -> (Reach, [Int: Page]) {
+        guard let last, let replacements = replacements(parsed, in: last.model.index) else { return (.everything, [:]) }
+        let sameSettings =
+            parsed.patched && last.key.settings == configuration.key && last.key.theme == configuration.theme.fingerprint
+            && last.key.today == configuration.today && last.key.checks == checks
+        if sameSettings, !parsed.metadataChanged { return (.prose, replacements) }
+        if sameSettings, !parsed.identityChanged { return (.structure, replacements) }
+        // A rescan that found the same pages, settings and files.
+        if newKey() == last.key { return (.prose, replacements) }
+        return sameSettings ? (.identity, replacements) : (.everything, [:])
     }
 
     /// The pages of a patched parse that were parsed anew, by their index in
