@@ -35,17 +35,26 @@ package enum Escape {
     /// XML text and attribute values (the sitemap).
     package static func xml(_ s: String) -> String { markup(s, apostrophe: "&apos;") }
 
+    /// `s` escaped as `html(s)`, appended to bytes (the template engine's output).
+    package static func appendHTML(_ s: String, to out: inout [UInt8]) {
+        for byte in s.utf8 {
+            if let replacement = entity(byte, apostrophe: "&#39;") { out.append(contentsOf: replacement.utf8) } else { out.append(byte) }
+        }
+    }
+
     /// `& < > "` as entities, and `'` as `apostrophe` when given.
     private static func markup(_ s: String, apostrophe: String?) -> String {
-        replacing(s) { byte in
-            switch byte {
-            case 0x26: "&amp;"
-            case 0x3C: "&lt;"
-            case 0x3E: "&gt;"
-            case 0x22: "&quot;"
-            case 0x27: apostrophe
-            default: nil
-            }
+        replacing(s) { entity($0, apostrophe: apostrophe) }
+    }
+
+    private static func entity(_ byte: UInt8, apostrophe: String?) -> String? {
+        switch byte {
+        case 0x26: "&amp;"
+        case 0x3C: "&lt;"
+        case 0x3E: "&gt;"
+        case 0x22: "&quot;"
+        case 0x27: apostrophe
+        default: nil
         }
     }
 

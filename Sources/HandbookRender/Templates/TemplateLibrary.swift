@@ -1,3 +1,5 @@
+import HandbookEscaping
+
 /// The theme's templates, parsed once, rendered against view models.
 ///
 /// A page's render walks the template's nodes and appends bytes: values are
@@ -127,16 +129,7 @@ package struct TemplateLibrary: Sendable {
                 out.append(contentsOf: text.utf8)
                 return
             }
-            for byte in text.utf8 {
-                switch byte {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-                default: out.append(byte)
-                }
-            }
+            Escape.appendHTML(text, to: &out)
         }
 
         /// A standalone partial's lines all take the tag's indentation.
