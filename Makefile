@@ -29,7 +29,7 @@ test: deps test-deps
 	node --test Tests/JavaScript/
 	python3 -m pytest -q Tests/Browser
 
-# Node, Chromium with its driver (Debian) and Selenium (PyPI), when missing.
+# Node, Chromium with its driver (Debian), Selenium and axe-core (PyPI), when missing.
 test-deps:
 	@missing=""; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
@@ -40,6 +40,9 @@ test-deps:
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 	@python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q selenium pytest
+	@# axe-core 4.12 for the accessibility test: the copy this package ships (its Playwright is not needed).
+	@python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" \
+		|| python3 -m pip install -q --no-deps axe-playwright-python
 
 # The preview server on the bundled handbook: http://127.0.0.1:8000/, live reload.
 serve: deps

@@ -66,6 +66,10 @@ package enum MarkdownParser {
         return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
     }
 
+    /// The opening tag of a box that scrolls sideways: focusable, so that a
+    /// keyboard can scroll it.
+    static func scrollBox(class name: String) -> String { "<div class=\"\(name)\" tabindex=\"0\">" }
+
     static func convert(_ source: String, options: MarkdownOptions, lineOffset: Int, renderHTML: Bool, links: LinkOutput) -> MarkdownDocument {
         var parseOptions = CMARK_OPT_DEFAULT
         if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
@@ -140,6 +144,7 @@ private struct TreeWalker {
     var links: [LinkReference] = []
     var slots: [BodyTemplate.Slot] = []
     private var headingNodes: [(node: OpaquePointer, id: String)] = []
+    private var codeBlocks: [OpaquePointer] = []
     /// Table cells and where their text starts in the body.
     var cellOrigins: [OpaquePointer: (line: Int, column: Int)] = [:]
     /// Links made from `[[...]]`, and where they were written.
@@ -171,6 +176,8 @@ private struct TreeWalker {
                 visitLink(node, kind: .image)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 visitHTML(node)
+            case CMARK_NODE_CODE_BLOCK:
+                codeBlocks.append(node)
             default:
                 break
             }
@@ -301,6 +308,14 @@ private struct TreeWalker {
             CMarkTree.replace(heading, with: block)
         }
         headingNodes.removeAll()
+        // A code block sideways-scrolls in a box that the keyboard can reach
+        // (WCAG's scrollable-region rule), as a table does.
+        for code in codeBlocks {
+            let box = CMarkTree.customBlock(enter: MarkdownParser.scrollBox(class: "code-scroll"), exit: "</div>")
+            _ = cmark_node_insert_before(code, box)
+            _ = cmark_node_append_child(box, code)  // unlinks it from where it was
+        }
+        codeBlocks.removeAll()
     }
 
     /// The text a reader sees in a node: text and code literals, breaks as spaces.

@@ -100,8 +100,23 @@ package struct MatrixView: Sendable, Hashable, TemplateObject {
         switch name {
         case "track": TemplateValue(track)
         case "levels": TemplateValue(levels)
+        // The phone's level picker: one level's column at a time, the lowest first.
+        case "choices": TemplateValue(levels.indices.map { ChoiceView(title: levels[$0].title, isChecked: $0 == 0) })
         case "rows": TemplateValue(rows)
         default: .none
+        }
+    }
+
+    struct ChoiceView: Sendable, Hashable, TemplateObject {
+        var title: String
+        var isChecked: Bool
+
+        func value(_ name: String) -> TemplateValue {
+            switch name {
+            case "title": TemplateValue(title)
+            case "isChecked": TemplateValue(isChecked)
+            default: .none
+            }
         }
     }
 }

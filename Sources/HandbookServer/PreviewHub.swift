@@ -2,19 +2,23 @@ import Foundation
 import HandbookDiagnostics
 
 /// The preview server's shared state: the site being served, the diagnostics
-/// of the last failed build (if the last build failed), and the browsers
-/// listening for reload events.
+/// of the last failed build (if the last build failed) or the warnings of the
+/// last good one, and the browsers listening for reload events.
 actor PreviewHub {
     private(set) var site: ServedSite = .empty
     private(set) var failure: [Diagnostic]?
+    /// Warnings of the last good build, shown in a bar on every page.
+    private(set) var warnings: [Diagnostic] = []
     private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
 
     var listenerCount: Int { listeners.count }
 
-    /// A good build: serve it, clear any overlay, reload every page.
-    func publish(_ site: ServedSite) {
+    /// A good build: serve it, clear any overlay, reload every page (which
+    /// then gets the build's warnings when it connects).
+    func publish(_ site: ServedSite, warnings: [Diagnostic] = []) {
         self.site = site
         failure = nil
+        self.warnings = warnings.filter { $0.severity == .warning }
         broadcast(LiveReload.event("reload", data: "{}"))
     }
 
@@ -34,7 +38,11 @@ actor PreviewHub {
         }
         listeners[id] = continuation
         continuation.yield(": connected\n\n")
-        if let failure { continuation.yield(LiveReload.event("failed", data: LiveReload.failure(failure))) }
+        if let failure {
+            continuation.yield(LiveReload.event("failed", data: LiveReload.failure(failure)))
+        } else if !warnings.isEmpty {
+            continuation.yield(LiveReload.event("warnings", data: LiveReload.lines(warnings)))
+        }
         return stream
     }
 

@@ -63,7 +63,7 @@ public enum PreviewServer {
         let firstProblems = first.result.diagnostics.filter { $0.severity != .note }
         if !firstProblems.isEmpty { report(DiagnosticFormatter.text.format(firstProblems), true) }
         if first.result.outcome == .built {
-            await hub.publish(ServedSite(site: first.site, allowedRoots: allowed))
+            await hub.publish(ServedSite(site: first.site, allowedRoots: allowed), warnings: first.result.diagnostics)
             report("Built \(first.result.pageCount) pages in \(milliseconds(first.result.totalSeconds)) ms", false)
         } else {
             await hub.fail(first.result.diagnostics)
@@ -80,7 +80,7 @@ public enum PreviewServer {
                 let problems = output.result.diagnostics.filter { $0.severity != .note }
                 if !problems.isEmpty { report(DiagnosticFormatter.text.format(problems), true) }
                 if output.result.outcome == .built {
-                    await hub.publish(ServedSite(site: output.site, allowedRoots: allowed))
+                    await hub.publish(ServedSite(site: output.site, allowedRoots: allowed), warnings: output.result.diagnostics)
                     var line = "Rebuilt \(output.renderedCount) page\(output.renderedCount == 1 ? "" : "s") in \(milliseconds(elapsed)) ms"
                     if options.verbose {
                         line += " (" + output.result.stageTimes.map { "\($0.stage) \(milliseconds($0.seconds)) ms" }.joined(separator: ", ") + ")"

@@ -1,6 +1,7 @@
 """`handbook serve` in a real browser: open a page, edit its Markdown, and
 the page reloads by itself with the change; break the front matter and an
-overlay names the file and line; fix it and the overlay goes away."""
+overlay names the file and line; fix it and the overlay goes away; break a
+link and a bar lists the warning until it is dismissed or fixed."""
 import os
 import pathlib
 import re
@@ -12,8 +13,10 @@ import time
 
 import pytest
 from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from test_a11y import axe_source, violations
 from test_search import HANDBOOK, browser  # noqa: F401  (the shared headless Chromium)
 
 
@@ -90,3 +93,50 @@ def test_broken_front_matter_shows_an_overlay_until_fixed(served, browser):  # n
     page.write_text("# Engineering Manager\n\nFixed.\n")
     wait_for_text(browser, "Fixed.")
     assert element_text(browser, "handbook-overlay") is None
+
+
+def test_warnings_show_in_a_bar_that_can_be_dismissed(served, browser):  # noqa: F811
+    url, page = served
+    page.write_text("# Engineering Manager\n\nSee [the missing page](nope.md).\n")
+    browser.get(url + "roles/em/")
+    bar = WebDriverWait(browser, 10, poll_frequency=0.02).until(lambda b: element_text(b, "handbook-warnings"))
+    assert "1 warning in this build" in bar
+    browser.find_element(By.CSS_SELECTOR, "#handbook-warnings summary").click()
+    assert "content/roles/em.md:3:5: warning: link target 'nope.md' does not exist" in element_text(browser, "handbook-warnings")
+    # Contrast and names of the bar, in both colour schemes (axe-core, as in test_a11y).
+    for scheme in ("light", "dark"):
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+        browser.get(url + "roles/em/")
+        WebDriverWait(browser, 10).until(lambda b: element_text(b, "handbook-warnings"))
+        problems = violations(browser, axe_source(), "#handbook-warnings")
+        assert not problems, f"{scheme}: {problems}"
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    # Dismissed, it stays away while the same warnings come back…
+    browser.find_element(By.CSS_SELECTOR, "#handbook-warnings button").click()
+    assert element_text(browser, "handbook-warnings") is None
+    page.write_text("# Engineering Manager\n\nSee [the missing page](nope.md).\n\nMore text.\n")
+    wait_for_text(browser, "More text.")
+    time.sleep(0.3)
+    assert element_text(browser, "handbook-warnings") is None
+    # … and goes when they are fixed.
+    page.write_text("# Engineering Manager\n\nSee [home](../index.md).\n\nAnother link [again](../nowhere.md).\n")
+    bar = WebDriverWait(browser, 10, poll_frequency=0.02).until(lambda b: element_text(b, "handbook-warnings"))
+    assert "1 warning" in bar
+    page.write_text("# Engineering Manager\n\nAll fixed.\n")
+    wait_for_text(browser, "All fixed.")
+    time.sleep(0.3)
+    assert element_text(browser, "handbook-warnings") is None
+
+
+def test_overlay_is_readable_in_both_schemes(served, browser):  # noqa: F811
+    url, page = served
+    page.write_text("---\ntitle: [unclosed\n---\n# EM\n")
+    try:
+        for scheme in ("light", "dark"):
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+            browser.get(url + "roles/em/")
+            WebDriverWait(browser, 10).until(lambda b: element_text(b, "handbook-overlay"))
+            problems = violations(browser, axe_source(), "#handbook-overlay")
+            assert not problems, f"{scheme}: {problems}"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})

@@ -47,8 +47,8 @@ import Testing
         #expect(result.stderr.isEmpty)
         #expect(
             site.files(under: "public") == [
-                ".handbook", "404.html", "_handbook/favicon.svg", "_handbook/handbook.css", "_handbook/search-index.json",
-                "_handbook/search.js", "career/index.html",
+                ".handbook", "404.html", "_handbook/favicon.svg", "_handbook/handbook.css", "_handbook/menu.js",
+                "_handbook/search-index.json", "_handbook/search.js", "career/index.html",
                 "career/ladder/index.html", "images/org.svg", "index.html", "process/index.html",
                 "process/release-train/index.html", "robots.txt", "roles/engineering-manager/index.html", "roles/index.html",
                 "roles/tech-lead/index.html",

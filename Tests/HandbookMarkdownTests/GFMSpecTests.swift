@@ -6,10 +6,18 @@ import Testing
 /// extended autolinks, tagfilter), each with the HTML the spec gives for it.
 @Suite struct GFMSpecTests {
     func html(_ markdown: String) -> String {
-        MarkdownParser.parse(markdown, options: MarkdownOptions(rawHTML: .filter, smartPunctuation: false)).html
+        CommonMarkParityTests.withoutScrollBoxes(MarkdownParser.parse(markdown, options: MarkdownOptions(rawHTML: .filter, smartPunctuation: false)).html)
     }
 
     static let twoByTwo = "<table>\n<thead>\n<tr>\n<th>abc</th>\n<th>def</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>bar</td>\n<td>baz</td>\n</tr>\n"
+
+    /// Tables and code blocks scroll sideways in a box the keyboard can reach.
+    @Test func tablesAndCodeBlocksScrollInAFocusableBox() {
+        let html = MarkdownParser.parse("| a |\n|---|\n| b |\n\n```\ncode\n```\n", options: MarkdownOptions()).html
+        #expect(html.hasPrefix(#"<div class="table-scroll" tabindex="0"><table>"#))
+        #expect(html.contains("</table></div>\n"))
+        #expect(html.hasSuffix(#"<div class="code-scroll" tabindex="0">"# + "\n<pre><code>code\n</code></pre>\n</div>\n"))
+    }
 
     @Test func basicTable() {
         #expect(

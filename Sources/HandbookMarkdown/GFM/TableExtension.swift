@@ -160,7 +160,7 @@ struct TableExtension {
         if isHeading && headerIndex > 0 { return }  // keep odd setext cases as cmark made them
         lines = Array(lines[headerIndex...])
 
-        let table = CMarkTree.customBlock(enter: "<table>", exit: "</table>")
+        let table = CMarkTree.customBlock(enter: MarkdownParser.scrollBox(class: "table-scroll") + "<table>", exit: "</table></div>")
         let head = CMarkTree.customBlock(enter: "<thead>", exit: "</thead>")
         _ = cmark_node_append_child(head, row(PipeTableRow.cells(lines[0].content), of: lines[0], tag: "th", alignments: alignments[...]))
         _ = cmark_node_append_child(table, head)

@@ -1,0 +1,151 @@
+"""axe-core (4.12, the copy the axe-playwright-python package ships) over
+every page type of the bundled handbook and of a small site with tags, wide
+tables and a long table of contents: at 1280 and 375 px, in light and dark
+mode, and with search results open. Any violation fails, with the rule, the
+page and the first offending elements."""
+import functools
+import http.server
+import importlib.util
+import json
+import pathlib
+import subprocess
+import tempfile
+import textwrap
+import threading
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from test_search import HANDBOOK, ROOT, browser, site  # noqa: F401  (the shared Chromium and the built bundled handbook)
+
+
+def axe_source():
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec is None or not spec.submodule_search_locations:
+        pytest.fail("axe-core not found: python3 -m pip install --no-deps axe-playwright-python (make test-deps does)")
+    return (pathlib.Path(spec.submodule_search_locations[0]) / "axe.min.js").read_text()
+
+
+BUNDLED_PAGES = [
+    "", "roles/", "roles/engineering-manager/", "process/estimation/", "career/ladder/",
+    "career/ladder/tracks/individual-contributor/", "career/ladder/levels/e3/", "career/ladder/side-by-side/",
+    "org-chart/", "reports/processes/", "reports/stale/", "reports/unowned/", "career/feedback/", "404.html",
+]
+
+TAGGED_SITE = {
+    "handbook.yml": "title: Platform group\n",
+    "content/index.md": """\
+        # Platform group
+
+        How the platform teams work. See [hiring](hiring.md) and [tools](tools/).
+        """,
+    "content/hiring.md": textwrap.dedent("""\
+        ---
+        title: Hiring
+        tags: [people, process]
+        ---
+        Each stage of hiring, with who runs it.
+
+        | Stage | Owner | Length | Output | Who decides | Where it is written | When it ends | Notes |
+        |---|---|---|---|---|---|---|---|
+        | Screen | Recruiter | 30 minutes | A yes or no | The hiring manager | The applicant tracker | After the call | Kept short on purpose |
+        | Technical | Two engineers | 90 minutes | Written scores | The panel | The applicant tracker | The same day | Scores before discussion |
+
+        ```
+        a long line of code that is wider than a phone's screen, so that its block scrolls sideways: make build && make test
+        ```
+
+        """) + "".join(f"## Step {n}\n\nWhat happens in step {n}.\n\n" for n in range(1, 14)),
+    "content/tools/index.md": """\
+        ---
+        title: Tools
+        tags: [process]
+        ---
+        The tools we use, and why. Back to [hiring](../hiring.md).
+        """,
+    "content/tools/ci.md": """\
+        ---
+        title: Continuous integration
+        tags: [tools]
+        ---
+        Every merge is built and checked. See the [tools](index.md).
+        """,
+}
+
+TAGGED_PAGES = ["", "hiring/", "tools/", "tools/ci/", "tags/", "tags/process/"]
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def tagged_site():
+    with tempfile.TemporaryDirectory() as root, tempfile.TemporaryDirectory() as out:
+        for path, text in TAGGED_SITE.items():
+            target = pathlib.Path(root) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(textwrap.dedent(text))
+        subprocess.run([HANDBOOK, "build", "--site", root, "--output", out, "--quiet"], check=True)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=out))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        server.shutdown()
+
+
+def set_scheme(browser, scheme):
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+
+
+def violations(browser, source, within=None):
+    """axe's violations on the page (or within one element), one line each."""
+    browser.execute_script(source)
+    result = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(arguments[0] ? document.querySelector(arguments[0]) : document).then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}])));",
+        within)
+    return [
+        f"{v['id']}: {v['help']} — " + "; ".join(n.get("target", [""])[0] if isinstance(n.get("target", [""])[0], str) else str(n.get("target"))
+                                                  for n in v["nodes"][:3])
+        for v in json.loads(result)
+    ]
+
+
+def audit(browser, base, pages, source):
+    problems = []
+    for width in (1280, 375):
+        browser.set_window_size(width, 900)
+        for scheme in ("light", "dark"):
+            set_scheme(browser, scheme)
+            for page in pages:
+                browser.get(base + page)
+                problems += [f"{page or '/'} at {width} px, {scheme}: {v}" for v in violations(browser, source)]
+    browser.set_window_size(1280, 900)
+    set_scheme(browser, "light")
+    return problems
+
+
+def test_bundled_handbook_has_no_violations(site, browser):  # noqa: F811
+    problems = audit(browser, site, BUNDLED_PAGES, axe_source())
+    assert not problems, "\n".join(problems)
+
+
+def test_site_with_tags_and_wide_tables_has_no_violations(tagged_site, browser):  # noqa: F811
+    problems = audit(browser, tagged_site, TAGGED_PAGES, axe_source())
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_search_results_have_no_violations(site, browser, scheme):  # noqa: F811
+    set_scheme(browser, scheme)
+    try:
+        browser.get(site + "roles/")
+        box = browser.find_element(By.ID, "search-input")
+        box.send_keys("review")
+        WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results a mark"))
+        problems = violations(browser, axe_source())
+        assert not problems, "\n".join(problems)
+    finally:
+        set_scheme(browser, "light")
