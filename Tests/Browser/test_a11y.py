@@ -15,6 +15,7 @@ import threading
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from test_search import HANDBOOK, ROOT, browser, site  # noqa: F401  (the shared Chromium and the built bundled handbook)
@@ -146,6 +147,20 @@ def test_open_search_results_have_no_violations(site, browser, scheme):  # noqa:
         box.send_keys("review")
         WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results a mark"))
         problems = violations(browser, axe_source())
+        assert not problems, "\n".join(problems)
+    finally:
+        set_scheme(browser, "light")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_focused_skip_link_is_readable(site, browser, scheme):  # noqa: F811
+    """The skip link is off screen until the first Tab; axe only sees it then."""
+    set_scheme(browser, scheme)
+    try:
+        browser.get(site + "process/estimation/")
+        browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        assert "skip-link" in browser.switch_to.active_element.get_attribute("class")
+        problems = violations(browser, axe_source(), ".skip-link")
         assert not problems, "\n".join(problems)
     finally:
         set_scheme(browser, "light")
