@@ -26,13 +26,51 @@ public enum DiagnosticFormatter: String, Sendable, CaseIterable {
     }
 
     /// Formats a whole list, one entry per line (one JSON array for `json`).
-    public func format(_ diagnostics: [Diagnostic], colour: Bool = false) -> String {
+    /// In `text`, more than `limit` diagnostics (0: no limit) are cut to the
+    /// first `limit` (errors first, each severity in file order) and a table
+    /// counting every identifier, so that an imported handbook with thousands
+    /// of warnings prints one screen. `json` and `github` list everything.
+    public func format(_ diagnostics: [Diagnostic], colour: Bool = false, limit: Int = 0) -> String {
         switch self {
         case .json:
             return Self.formatJSON(diagnostics) + "\n"
-        case .text, .github:
-            return diagnostics.map { format($0, colour: colour) + "\n" }.joined()
+        case .github:
+            return diagnostics.map { format($0) + "\n" }.joined()
+        case .text:
+            guard limit > 0, diagnostics.count > limit else { return diagnostics.map { format($0, colour: colour) + "\n" }.joined() }
+            let first = [Severity.error, .warning, .note].flatMap { severity in diagnostics.filter { $0.severity == severity } }.prefix(limit)
+            return first.map { format($0, colour: colour) + "\n" }.joined() + Self.table(diagnostics, shown: first.count)
         }
+    }
+
+    /// Every identifier with its count and one example, most frequent first,
+    /// and how to see the rest.
+    static func table(_ diagnostics: [Diagnostic], shown: Int) -> String {
+        var groups: [String: (count: Int, example: Diagnostic)] = [:]
+        for d in diagnostics { groups[d.identifier, default: (0, d)].count += 1 }
+        let rows = groups.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
+        let width = rows.map(\.key.count).max() ?? 0
+        let countWidth = rows.map { grouped($0.value.count).count }.max() ?? 0
+        var out = "\nBy identifier (\(grouped(diagnostics.count)) in all), with one example each:\n"
+        for (id, group) in rows {
+            let count = grouped(group.count)
+            let place = group.example.location.map { "\($0): " } ?? ""
+            out += String(repeating: " ", count: countWidth - count.count + 2) + count + "  " + id
+                + String(repeating: " ", count: width - id.count + 2) + place + group.example.message + "\n"
+        }
+        out += "and \(grouped(diagnostics.count - shown)) more: `--format json` or `--max-diagnostics 0` lists them all\n"
+        return out
+    }
+
+    /// 8351 → "8,351".
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (k, c) in digits.enumerated() {
+            if k > 0, (digits.count - k) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return out
     }
 
     private static func formatText(_ d: Diagnostic, colour: Bool) -> String {

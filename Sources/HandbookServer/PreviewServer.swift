@@ -19,6 +19,8 @@ public struct ServeOptions: Sendable {
     public var today: CalendarDate?
     /// Print the time of each stage of every rebuild.
     public var verbose = false
+    /// Diagnostics printed per build before a table counting them all (0: every one).
+    public var maxDiagnostics = 50
     /// A connection that sends nothing for this long (not even its request's
     /// headers) is closed; an open event stream is not idle.
     public var idleTimeout: Duration = .seconds(30)
@@ -61,7 +63,7 @@ public enum PreviewServer {
         let roots = layout.watchedPaths
         let allowed = layout.assetRoots
         let firstProblems = first.result.diagnostics.filter { $0.severity != .note }
-        if !firstProblems.isEmpty { report(DiagnosticFormatter.text.format(firstProblems), true) }
+        if !firstProblems.isEmpty { report(DiagnosticFormatter.text.format(firstProblems, limit: options.maxDiagnostics), true) }
         if first.result.outcome == .built {
             await hub.publish(ServedSite(site: first.site, allowedRoots: allowed), warnings: first.result.diagnostics)
             report("Built \(first.result.pageCount) pages in \(milliseconds(first.result.totalSeconds)) ms", false)
@@ -78,7 +80,7 @@ public enum PreviewServer {
                 let output = session.run(changedPaths: batch)
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                 let problems = output.result.diagnostics.filter { $0.severity != .note }
-                if !problems.isEmpty { report(DiagnosticFormatter.text.format(problems), true) }
+                if !problems.isEmpty { report(DiagnosticFormatter.text.format(problems, limit: options.maxDiagnostics), true) }
                 if output.result.outcome == .built {
                     await hub.publish(ServedSite(site: output.site, allowedRoots: allowed), warnings: output.result.diagnostics)
                     var line = "Rebuilt \(output.renderedCount) page\(output.renderedCount == 1 ? "" : "s") in \(milliseconds(elapsed)) ms"

@@ -34,11 +34,13 @@ struct Build: ParsableCommand {
     @Option(help: "Diagnostics format: text, json or github.")
     var format: DiagnosticFormatter = .text
 
+    @OptionGroup var display: OutputOptions
+
     func run() throws {
         var options = BuildOptions(site: location.site, output: output, baseURL: publishing.baseURL, strict: strict)
         options.today = dates.today
         let result = SiteBuilder.build(options)
-        Console.printDiagnostics(result.diagnostics, format: format, notes: verbose)
+        Console.printDiagnostics(result.diagnostics, format: format, notes: verbose, limit: display.maxDiagnostics)
         if verbose {
             for (stage, seconds, resident) in result.stageTimes {
                 let memory = resident.map { ", \($0 / 1_048_576) MB resident" } ?? ""

@@ -26,13 +26,16 @@ struct Check: ParsableCommand {
 
     @OptionGroup var dates: TodayOptions
 
+    @OptionGroup var display: OutputOptions
+
     func run() throws {
         var options = BuildOptions(site: location.site, strict: true, write: false)
         options.today = dates.today
         options.reportOverdueReviews = stale
         let result = SiteBuilder.build(options)
         let shown = notes ? result.diagnostics : result.diagnostics.filter { $0.severity != .note }
-        var output = shown.isEmpty && format == .json ? "[]\n" : format.format(shown)
+        var output = shown.isEmpty && format == .json ? "[]\n" : format.format(shown, limit: display.maxDiagnostics)
+        if format == .github { StepSummary.write(shown) }
         if format == .text {
             output += "\(DiagnosticFormatter.summary(result.diagnostics)) in \(result.sourcePageCount) pages\n"
         }

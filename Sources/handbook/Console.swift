@@ -4,12 +4,14 @@ import HandbookDiagnostics
 /// Terminal output of the CLI: diagnostics to standard error (coloured on a
 /// terminal), summaries to standard output.
 enum Console {
-    /// Prints diagnostics; notes (orphan pages and the like) only when asked for.
-    static func printDiagnostics(_ diagnostics: [Diagnostic], format: DiagnosticFormatter, notes: Bool = false) {
+    /// Prints diagnostics to standard error; notes (orphan pages and the
+    /// like) only when asked for; in text, at most `limit` and a table.
+    static func printDiagnostics(_ diagnostics: [Diagnostic], format: DiagnosticFormatter, notes: Bool = false, limit: Int) {
         let diagnostics = notes ? diagnostics : diagnostics.filter { $0.severity != .note }
         guard !diagnostics.isEmpty else { return }
         let colour = format == .text && isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        standardError(format.format(diagnostics, colour: colour))
+        standardError(format.format(diagnostics, colour: colour, limit: limit))
+        if format == .github { StepSummary.write(diagnostics) }
     }
 
     static func standardOutput(_ text: String) {

@@ -24,7 +24,7 @@ struct New: ParsableCommand {
     func run() throws {
         let (loaded, diagnostics) = SiteLayout.load(root: location.site)
         guard let layout = loaded else {
-            Console.printDiagnostics(diagnostics, format: .text)
+            Console.printDiagnostics(diagnostics, format: .text, limit: 0)
             throw ExitCode(2)
         }
         do {

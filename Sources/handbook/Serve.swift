@@ -28,6 +28,8 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Print the time of each stage of every rebuild.")
     var verbose = false
 
+    @OptionGroup var display: OutputOptions
+
     @Option(help: "Seconds after which a connection that sends nothing (not even a whole request) is closed; live-reload streams are exempt.")
     var idleTimeout: Double = 30
 
@@ -44,6 +46,7 @@ struct Serve: AsyncParsableCommand {
         }
         var options = ServeOptions(site: location.site, host: host, port: port, poll: poll, baseURL: publishing.baseURL)
         options.verbose = verbose
+        options.maxDiagnostics = display.maxDiagnostics
         options.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
         let shouldOpen = open
         let status = await PreviewServer.run(

@@ -20,6 +20,15 @@ struct BaseURLOptions: ParsableArguments {
     var baseURL: String?
 }
 
+struct OutputOptions: ParsableArguments {
+    @Option(help: "In text format, how many diagnostics to print before a table counting them all (0: every one).")
+    var maxDiagnostics = 50
+
+    func validate() throws {
+        guard maxDiagnostics >= 0 else { throw ValidationError("--max-diagnostics must be 0 or more") }
+    }
+}
+
 extension CalendarDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 

@@ -159,6 +159,45 @@ import Testing
         #expect(site.read("public/index.html")?.contains("Changed") == false)
     }
 
+    /// An imported handbook's thousands of warnings: one screen in text (the
+    /// first 50, errors first, then a table of every identifier), everything
+    /// in JSON, and GitHub's job summary gets them all.
+    @Test func manyDiagnosticsPrintOneScreenAndATable() throws {
+        var files = ["content/index.md": "# Home\n\n[Bad role](roles/x.md)\n"]
+        files["content/roles/x.md"] = "---\nkind: role\ntrack: management\nreports_to: nobody\n---\n# X\n"
+        for n in 0..<60 { files["content/p\(n).md"] = "# P\(n)\n\nSee [gone](gone-\(n).md) and [home](index.md#nowhere).\n" }
+        let site = try TestSite(files)
+        defer { site.remove() }
+        let text = try CLI.run(["check", "--site", site.root.path])
+        #expect(text.status == 1)
+        let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0].hasPrefix("content/roles/x.md:4:13: error: reports_to names an unknown role 'nobody'"), "errors come first")
+        #expect(text.stdout.components(separatedBy: ": warning: ").count - 1 == 49)
+        #expect(text.stdout.contains("\nBy identifier (121 in all), with one example each:\n"))
+        #expect(text.stdout.contains("\n  60  link.broken              content/p0.md:3:5: link target 'gone-0.md' does not exist\n"))
+        #expect(text.stdout.contains("\n  60  link.broken-anchor       content/p0.md:3:27: 'index.md' has no anchor '#nowhere'\n"))
+        #expect(text.stdout.contains("\n   1  role.unknown-reports-to  content/roles/x.md:4:13: "))
+        #expect(text.stdout.contains("and 71 more: `--format json` or `--max-diagnostics 0` lists them all\n1 error, 120 warnings in 62 pages\n"))
+        let all = try CLI.run(["check", "--site", site.root.path, "--max-diagnostics", "0"])
+        #expect(all.stdout.components(separatedBy: ": warning: ").count - 1 == 120)
+        #expect(!all.stdout.contains("By identifier"))
+        let json = try CLI.run(["check", "--site", site.root.path, "--format", "json"])
+        #expect(json.stdout.components(separatedBy: #""severity":"#).count - 1 == 121)
+        // The build prints the same screen on standard error.
+        let build = try CLI.run(["build", "--site", site.root.path])
+        #expect(build.stderr.contains("and 71 more"))
+        // GitHub: every annotation, and the job summary lists them all.
+        try site.write("summary.md", "")
+        let github = try CLI.run(
+            ["check", "--site", site.root.path, "--format", "github"], environment: ["GITHUB_STEP_SUMMARY": site.root.path + "/summary.md"])
+        #expect(github.stdout.components(separatedBy: "::warning ").count - 1 == 120)
+        let summary = try String(contentsOf: site.root.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(summary.hasPrefix("## Handbook: 1 error, 120 warnings\n"))
+        #expect(summary.contains("| `link.broken` | 60 |\n"))
+        #expect(summary.components(separatedBy: "| warning |").count - 1 == 120)
+        #expect(try CLI.run(["check", "--site", site.root.path, "--max-diagnostics", "-1"]).status == 2)
+    }
+
     @Test func checkReportsWithoutWriting() throws {
         let site = try TestSite(Self.handbook)
         defer { site.remove() }
