@@ -20,6 +20,8 @@ import Synchronization
 /// tests compare the two after random edits).
 public final class BuildSession: Sendable {
     public let options: BuildOptions
+    /// Where the stages say how far they are (for a terminal's progress line).
+    public let progress: BuildProgress?
     private let state: Mutex<State>
 
     /// What the stages remember between runs.
@@ -32,8 +34,9 @@ public final class BuildSession: Sendable {
         var layout: SiteLayout?
     }
 
-    public init(options: BuildOptions) {
+    public init(options: BuildOptions, progress: BuildProgress? = nil) {
         self.options = options
+        self.progress = progress
         // A build that writes streams its files to disk and keeps none of them.
         state = Mutex(State(render: RenderStage(retains: !options.write)))
     }
@@ -75,14 +78,18 @@ public final class BuildSession: Sendable {
             }
             run.lap("configure")
 
+            progress?.begin("scan")
             let (scan, scanReused) = state.scan.run(configuration, changed: changedPaths)
             run.engine.emit(scan.diagnostics)
             run.lap("scan")
 
-            let parsed = state.parse.run(scan.pages, scanReused: scanReused, configuration: configuration, changed: changedPaths)
+            progress?.begin("parse", total: scan.pages.count)
+            let parsed = state.parse.run(
+                scan.pages, scanReused: scanReused, configuration: configuration, changed: changedPaths, progress: progress)
             run.engine.emit(parsed.entries.flatMap(\.diagnostics))
             run.lap("parse")
 
+            progress?.begin("index")
             let checks = SiteChecks.Options(overdueReviews: options.reportOverdueReviews)
             let (site, changedPages) = state.index.run(
                 parsed, assets: scan.assets, configuration: configuration, checks: checks, lap: { run.lap($0) })
@@ -99,7 +106,9 @@ public final class BuildSession: Sendable {
                     return Output(result: run.result(.failed, sourcePages: sourcePages))
                 }
             }
-            let rendered = state.render.run(site, changedPages: changedPages, configuration: configuration, sink: staging)
+            progress?.begin("render", total: changedPages == nil ? site.model.routes.routes.count : 0)
+            let rendered = state.render.run(
+                site, changedPages: changedPages, configuration: configuration, sink: staging, progress: progress)
             run.engine.emit(rendered.diagnostics)
             // A full rebuild in the preview server leaves the last site's pages
             // freed: hand that memory back once, so that the server stays flat.
@@ -112,6 +121,7 @@ public final class BuildSession: Sendable {
 
             if let staging {
                 do {
+                    progress?.begin("write")
                     try staging.commit()
                 } catch {
                     run.engine.emit(.error(DiagnosticID.outputWrite, at: nil, "\(error)"))

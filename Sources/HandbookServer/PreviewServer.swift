@@ -21,6 +21,8 @@ public struct ServeOptions: Sendable {
     public var verbose = false
     /// Diagnostics printed per build before a table counting them all (0: every one).
     public var maxDiagnostics = 50
+    /// Where the builds say how far they are (a terminal's progress line).
+    public var progress: BuildProgress?
     /// A connection that sends nothing for this long (not even its request's
     /// headers) is closed; an open event stream is not idle.
     public var idleTimeout: Duration = .seconds(30)
@@ -50,7 +52,7 @@ public enum PreviewServer {
     ) async -> Int32 {
         var buildOptions = BuildOptions(site: options.site, baseURL: options.baseURL, write: false)
         buildOptions.today = options.today
-        let session = BuildSession(options: buildOptions)
+        let session = BuildSession(options: buildOptions, progress: options.progress)
         let hub = PreviewHub()
 
         // The first build, which also reads the site's layout.

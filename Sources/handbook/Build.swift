@@ -39,7 +39,9 @@ struct Build: ParsableCommand {
     func run() throws {
         var options = BuildOptions(site: location.site, output: output, baseURL: publishing.baseURL, strict: strict)
         options.today = dates.today
-        let result = SiteBuilder.build(options)
+        let line = ProgressLine.start()
+        let result = SiteBuilder.build(options, progress: line?.progress)
+        line?.stop()
         Console.printDiagnostics(result.diagnostics, format: format, notes: verbose, limit: display.maxDiagnostics)
         if verbose {
             for (stage, seconds, resident) in result.stageTimes {

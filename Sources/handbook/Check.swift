@@ -32,7 +32,9 @@ struct Check: ParsableCommand {
         var options = BuildOptions(site: location.site, strict: true, write: false)
         options.today = dates.today
         options.reportOverdueReviews = stale
-        let result = SiteBuilder.build(options)
+        let line = ProgressLine.start()
+        let result = SiteBuilder.build(options, progress: line?.progress)
+        line?.stop()
         let shown = notes ? result.diagnostics : result.diagnostics.filter { $0.severity != .note }
         var output = shown.isEmpty && format == .json ? "[]\n" : format.format(shown, limit: display.maxDiagnostics)
         if format == .github { StepSummary.write(shown) }

@@ -49,9 +49,14 @@ struct Serve: AsyncParsableCommand {
         options.maxDiagnostics = display.maxDiagnostics
         options.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
         let shouldOpen = open
+        // The first build of a big handbook takes seconds: a progress line until it prints.
+        let progressLine = ProgressLine.start()
+        options.progress = progressLine?.progress
+        defer { progressLine?.stop() }
         let status = await PreviewServer.run(
             options,
             report: { line, isError in
+                progressLine?.stop()
                 // Unbuffered: one line per rebuild reaches a pipe or a log file at once.
                 let text = line.hasSuffix("\n") ? line : line + "\n"
                 if isError { Console.standardError(text) } else { Console.standardOutput(text) }

@@ -198,6 +198,33 @@ import Testing
         #expect(try CLI.run(["check", "--site", site.root.path, "--max-diagnostics", "-1"]).status == 2)
     }
 
+    /// On a terminal a slow run shows a progress line (here after 0 s instead
+    /// of 2), cleared before the summary; never through a pipe or in CI.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressLineOnlyOnATerminal() throws {
+        let site = try TestSite(Self.handbook)
+        defer { site.remove() }
+        func onTerminal(_ environment: String) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            let command = "\(environment) HANDBOOK_PROGRESS_DELAY=0 '\(CLI.executable.path)' build --site '\(site.root.path)'"
+            process.arguments = ["-qec", command, "/dev/null"]
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            return String(decoding: data, as: UTF8.self)
+        }
+        let terminal = try onTerminal("")
+        #expect(terminal.contains("\r\u{1B}[2Khandbook: "), "\(terminal.debugDescription)")
+        #expect(terminal.contains("\r\u{1B}[2KBuilt 8 pages in "), "the line is cleared before the summary")
+        #expect(!(try onTerminal("CI=true")).contains("handbook: "))
+        let piped = try CLI.run(["build", "--site", site.root.path], environment: ["HANDBOOK_PROGRESS_DELAY": "0"])
+        #expect(!piped.stderr.contains("\r") && !piped.stdout.contains("\r"))
+    }
+
     @Test func checkReportsWithoutWriting() throws {
         let site = try TestSite(Self.handbook)
         defer { site.remove() }

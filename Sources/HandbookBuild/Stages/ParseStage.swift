@@ -34,10 +34,12 @@ struct ParseStage {
     /// Absolute path → position in `last`.
     private var positions: [String: Int] = [:]
 
-    mutating func run(_ files: [SourceFile], scanReused: Bool, configuration: Configuration, changed: Set<String>?) -> Result {
+    mutating func run(
+        _ files: [SourceFile], scanReused: Bool, configuration: Configuration, changed: Set<String>?, progress: BuildProgress? = nil
+    ) -> Result {
         if scanReused, let changed, last.count == files.count {
             let targets = changed.compactMap { path in positions[path].map { (path, $0) } }
-            let (fresh, entries) = parse(targets.map { files[$0.1] }, configuration: configuration, reusingUnchanged: true)
+            let (fresh, entries) = parse(targets.map { files[$0.1] }, configuration: configuration, reusingUnchanged: true, progress: progress)
             var result = Result(entries: last, fresh: fresh, patched: true, metadataChanged: false, identityChanged: false)
             for entry in entries {
                 guard let i = positions[entry.key.source.absolutePath] else { continue }
@@ -48,7 +50,7 @@ struct ParseStage {
             last = result.entries
             return result
         }
-        let (fresh, _) = parse(files, configuration: configuration, reusingUnchanged: true)
+        let (fresh, _) = parse(files, configuration: configuration, reusingUnchanged: true, progress: progress)
         let present = Set(files.map(\.absolutePath))
         cache = cache.filter { present.contains($0.key) }
         last = files.compactMap { cache[$0.absolutePath] }
@@ -58,7 +60,9 @@ struct ParseStage {
 
     /// Parses `files` whose stamp or settings changed (in parallel) into the
     /// cache; returns their source paths and their new entries.
-    private mutating func parse(_ files: [SourceFile], configuration: Configuration, reusingUnchanged: Bool) -> (Set<String>, [Entry]) {
+    private mutating func parse(
+        _ files: [SourceFile], configuration: Configuration, reusingUnchanged: Bool, progress: BuildProgress?
+    ) -> (Set<String>, [Entry]) {
         var misses: [(file: SourceFile, key: ParseKey)] = []
         for file in files {
             let key = ParseKey(stamp: FileStamp(file.absolutePath), settings: configuration.key, source: file)
@@ -69,6 +73,7 @@ struct ParseStage {
         let title = configuration.config.title
         let parsed = parallelMap(misses) { miss in
             let (page, diagnostics) = PageParser.parse(miss.file, options: options, siteTitle: title)
+            progress?.step()
             return Entry(key: miss.key, page: page, diagnostics: diagnostics, metadata: PageMetadataKey(page))
         }
         for entry in parsed { cache[entry.key.source.absolutePath] = entry }

@@ -40,7 +40,8 @@ struct RenderStage {
     }
 
     mutating func run(
-        _ site: IndexStage.Site, changedPages: Set<Int>?, configuration: Configuration, sink: (any OutputSink)?
+        _ site: IndexStage.Site, changedPages: Set<Int>?, configuration: Configuration, sink: (any OutputSink)?,
+        progress: BuildProgress? = nil
     ) -> Result {
         let routes = site.model.routes.routes
         let candidates = changedPages.map { $0.compactMap { site.model.routes.index(of: .page($0)) } } ?? Array(routes.indices)
@@ -48,6 +49,7 @@ struct RenderStage {
         let retains = self.retains
         let renderer = site.renderer
         let made = parallelMap(candidates) { r -> (entry: Entry?, contents: OutputFile.Contents?, failure: String?) in
+            progress?.step()
             let route = routes[r]
             switch route.kind {
             case .themeAsset(let name):
