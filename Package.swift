@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -49,8 +49,14 @@ let package = Package(
                 "HandbookIndex", "HandbookContent", "HandbookDiagnostics", "HandbookEscaping", "HandbookMarkdown", "HandbookSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Theme")]
+            // The default theme is compiled in (one file to install): see Plugins/EmbedTheme.
+            exclude: ["Theme"],
+            plugins: ["EmbedTheme"]
         ),
+        // Swift sources made at build time: the theme's files, the version.
+        .executableTarget(name: "SourceGenerator"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["SourceGenerator"]),
+        .plugin(name: "StampVersion", capability: .buildTool(), dependencies: ["SourceGenerator"]),
         .target(
             name: "HandbookBuild",
             dependencies: [
@@ -76,7 +82,8 @@ let package = Package(
             dependencies: [
                 "HandbookServer", "HandbookBuild", "HandbookContent", "HandbookMarkdown", "HandbookDiagnostics", "HandbookScaffold",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["StampVersion"]
         ),
         // libFuzzer targets (`make fuzz`); built normally, a program that replays inputs.
         .executableTarget(

@@ -136,16 +136,9 @@ enum FuzzTarget: String, CaseIterable {
 }
 
 // Read once per process: the built-in theme and a small site to render with it.
-let builtInTemplates: [String: (text: String, file: String)] = {
-    var sources: [String: (text: String, file: String)] = [:]
-    let folder = Theme.builtInDirectory
-    for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasSuffix(".mustache") {
-        if let text = try? String(contentsOfFile: folder + "/" + file, encoding: .utf8) {
-            sources[String(file.dropLast(".mustache".count))] = (text, "(built-in theme)/templates/\(file)")
-        }
-    }
-    return sources
-}()
+let builtInTemplates: [String: (text: String, file: String)] = Theme.builtInTemplates.reduce(into: [:]) { sources, entry in
+    sources[entry.key] = (entry.value, "(built-in theme)/templates/\(entry.key).mustache")
+}
 let builtInTheme: Theme? = Theme.load(siteTemplates: nil, displayRoot: "/").0
 let sampleSite: SiteModel = {
     let files = [

@@ -11,34 +11,49 @@ package struct Theme: Sendable {
     package let templateNames: Set<String>
     /// Templates every theme must have.
     package static let requiredTemplates = ["page", "section", "404", "navigation", "redirect"]
-    /// Static files to copy into the output's `_handbook/` folder:
-    /// path below `assets/` → absolute source path.
-    package let assets: [String: String]
+    /// A static file of the theme, written into the output's `_handbook/`
+    /// folder: the built-in theme's text, or a file of the site's `templates/assets/`.
+    package enum Asset: Sendable, Hashable {
+        case text(String)
+        case file(String)
+    }
+
+    /// Static files: path below `assets/` → the file.
+    package let assets: [String: Asset]
     /// Changes whenever a template's text or the set of static files changes.
     package let fingerprint: Int
 
-    /// The folder of the built-in theme inside the package resources.
-    package static var builtInDirectory: String {
-        Bundle.module.resourceURL!.appendingPathComponent("Theme").path
+    /// The built-in theme's templates (name → text), compiled into the
+    /// binary by the EmbedTheme build plugin.
+    package static var builtInTemplates: [String: String] {
+        var templates: [String: String] = [:]
+        for (path, text) in embeddedFiles where path.hasSuffix(".mustache") && !path.contains("/") {
+            templates[String(path.dropLast(".mustache".count))] = text
+        }
+        return templates
     }
 
     /// Loads the theme. Syntax errors and references to missing templates come
     /// back as diagnostics; any error among them means the theme is unusable.
     package static func load(siteTemplates: String?, displayRoot: String) -> (Theme?, [Diagnostic]) {
         var sources: [String: (text: String, file: String)] = [:]
-        var assets: [String: String] = [:]
+        var assets: [String: Asset] = [:]
         var diagnostics: [Diagnostic] = []
-        var folders = [(Self.builtInDirectory, "(built-in theme)/templates")]
-        if let siteTemplates, FileSystem.resolvedPath(siteTemplates) != FileSystem.resolvedPath(Self.builtInDirectory) {
-            folders.append((siteTemplates, Self.display(siteTemplates, root: displayRoot)))
+        for (path, text) in embeddedFiles {
+            if path.hasPrefix("assets/") {
+                assets[String(path.dropFirst("assets/".count))] = .text(text)
+            } else if path.hasSuffix(".mustache") {
+                sources[String(path.dropLast(".mustache".count))] = (text, "(built-in theme)/templates/" + path)
+            }
         }
-        for (given, display) in folders {
+        // The site's own files replace the built-in ones of the same name.
+        for (given, display) in siteTemplates.map({ [($0, Self.display($0, root: displayRoot))] }) ?? [] {
             // Enumerate the real folder: `templates/` may be a symbolic link (it is in this repository).
             let folder = FileSystem.resolvedPath(given)
             for relative in Self.files(in: folder) {
                 let absolute = folder + "/" + relative
                 if relative.hasPrefix("assets/") {
-                    assets[String(relative.dropFirst("assets/".count))] = absolute
+                    assets[String(relative.dropFirst("assets/".count))] = .file(absolute)
                 } else if relative.hasSuffix(".mustache") {
                     guard let data = FileManager.default.contents(atPath: absolute),
                         let text = String(data: data, encoding: .utf8)
@@ -56,7 +71,7 @@ package struct Theme: Sendable {
 
     /// A theme from template texts (name → text and the file to name in
     /// diagnostics) and static files, checked: nil when a template has an error.
-    package static func make(templates sources: [String: (text: String, file: String)], assets: [String: String]) -> (Theme?, [Diagnostic]) {
+    package static func make(templates sources: [String: (text: String, file: String)], assets: [String: Asset]) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         // swift-mustache's parser finds syntax errors, with their positions;
         // Handbook renders with its own compiled templates (`TemplateLibrary`).
@@ -86,7 +101,10 @@ package struct Theme: Sendable {
             hasher.combine(name)
             hasher.combine(source.text)
         }
-        for path in assets.keys.sorted() { hasher.combine(path) }
+        for (path, asset) in assets.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            hasher.combine(asset)
+        }
         return (
             Theme(
                 library: TemplateLibrary(sources.mapValues(\.text)), templateNames: Set(sources.keys), assets: assets,

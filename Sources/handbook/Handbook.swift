@@ -4,7 +4,8 @@ import HandbookMarkdown
 
 @main
 struct Handbook: AsyncParsableCommand {
-    static let version = "0.1.0"
+    /// The release's tag, or `0.1.0-dev+<commit>` (Plugins/StampVersion).
+    static let version = BuildVersion.string
 
     static let configuration = CommandConfiguration(
         commandName: "handbook",

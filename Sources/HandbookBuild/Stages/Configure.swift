@@ -32,7 +32,7 @@ extension SiteLayout {
 
     /// Folders assets may be served from; nil when `follow_symlinks: true`.
     package var assetRoots: [String]? {
-        config.followSymlinks ? nil : [contentDir, templatesDir, Theme.builtInDirectory].compactMap { $0 }
+        config.followSymlinks ? nil : [contentDir, templatesDir].compactMap { $0 }
     }
 }
 

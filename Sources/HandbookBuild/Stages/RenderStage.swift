@@ -53,8 +53,14 @@ struct RenderStage {
             let route = routes[r]
             switch route.kind {
             case .themeAsset(let name):
-                let source = configuration.theme.assets[name] ?? ""
-                return (nil, .copy(from: source), sink?.copy(source, to: route.outputPath))
+                switch configuration.theme.assets[name] {
+                case .text(let text):
+                    return (nil, .text(text), sink?.write(text, to: route.outputPath))
+                case .file(let source):
+                    return (nil, .copy(from: source), sink?.copy(source, to: route.outputPath))
+                case nil:
+                    return (nil, nil, nil)
+                }
             case .contentAsset(let path):
                 let source = site.model.index.assetFile(atPath: path)?.absolutePath ?? ""
                 return (nil, .copy(from: source), sink?.copy(source, to: route.outputPath))
