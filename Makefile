@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE_BIN := .build/release/handbook
 PREFIX ?= /usr/local
 
-.PHONY: all build test test-deps serve bench fuzz deps install install-binary clean
+.PHONY: all build test test-deps serve bench fuzz deps dist install install-binary uninstall clean
 
 all: build
 
@@ -22,12 +22,14 @@ build: deps
 	$(SWIFT) build -c release --product handbook
 	$(RELEASE_BIN) build --site .
 
-# The whole suite: Swift tests, the search ranking under Node, and the search
-# box in headless Chromium.
+# The whole suite: Swift tests, the search ranking under Node, the theme in
+# headless Chromium, and the release archive (built, then run alone).
 test: deps test-deps
 	$(SWIFT) test
 	node --test Tests/JavaScript/
 	python3 -m pytest -q Tests/Browser
+	bash scripts/dist.sh
+	python3 -m pytest -q Tests/Dist
 
 # Node, Chromium with its driver (Debian), Selenium and axe-core (PyPI), when missing.
 test-deps:
@@ -60,16 +62,32 @@ bench: deps
 fuzz: deps
 	bash scripts/fuzz.sh $(or $(SECONDS),60) $(TARGETS)
 
-# Installs the binary and its resource bundle (the default theme) side by side,
-# so `handbook` works from any folder. `install-binary` skips building the
-# bundled handbook (for CI, after `swift build -c release --product handbook`).
+# dist/handbook-<version>-linux-<arch>.tar.gz: one self-contained executable
+# (static Swift runtime and libcmark, theme compiled in), licences, SHA-256.
+dist: deps
+	bash scripts/dist.sh
+
+# Installs the binary (the theme is inside it), shell completions for bash,
+# zsh and fish, and a man page, under PREFIX. `install-binary` skips building
+# the bundled handbook (for CI, after `swift build -c release --product handbook`).
 install: build install-binary
 
 install-binary:
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/handbook
-	rm -rf $(DESTDIR)$(PREFIX)/bin/Handbook_HandbookRender.resources
-	cp -R .build/release/Handbook_HandbookRender.resources $(DESTDIR)$(PREFIX)/bin/
+	$(RELEASE_BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/handbook
+	$(RELEASE_BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_handbook
+	$(RELEASE_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/handbook.fish
+	mkdir -p .build/manual
+	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual --output-directory .build/manual >/dev/null
+	install -m 644 .build/manual/handbook.1 $(DESTDIR)$(PREFIX)/share/man/man1/handbook.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/handbook $(DESTDIR)$(PREFIX)/share/man/man1/handbook.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/handbook $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_handbook \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/handbook.fish
 
 clean:
-	rm -rf .build public
+	rm -rf .build .build-dist dist public
