@@ -109,7 +109,7 @@ let package = Package(
                 "HandbookRender", "HandbookDiagnostics", "HandbookIndex", "HandbookContent", "HandbookMarkdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
-        .testTarget(name: "HandbookScaffoldTests", dependencies: ["HandbookScaffold", "HandbookTestSupport", "handbook"]),
+        .testTarget(name: "HandbookScaffoldTests", dependencies: ["HandbookScaffold", "HandbookTestSupport", "handbook", "Yams"]),
         .testTarget(
             name: "HandbookServerTests", dependencies: ["HandbookServer", "HandbookBuild", "HandbookContent", "HandbookTestSupport", "handbook"]),
         .testTarget(

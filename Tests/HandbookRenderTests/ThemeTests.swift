@@ -62,7 +62,12 @@ import Testing
         let rendered = theme?.library.render(Fields(["site": .object(Fields(["title": .text("T")]))]), withTemplate: "404")
         #expect(rendered == "custom not found T")
         #expect(theme?.assets["extra.css"] != nil)
-        #expect(theme?.assets["handbook.css"] != nil)
+        // The built-in stylesheet comes from inside the binary.
+        guard case .text(let css)? = theme?.assets["handbook.css"] else {
+            Issue.record("the built-in handbook.css should be there")
+            return
+        }
+        #expect(css.contains(".table-scroll"))
     }
 
     @Test func linterFindsReferences() {
@@ -84,7 +89,11 @@ import Testing
         let (theme, diagnostics) = Theme.load(siteTemplates: link.path, displayRoot: root.path)
         #expect(diagnostics.isEmpty)
         #expect(theme?.library.render(Fields(["site": .object(Fields(["title": .text("T")]))]), withTemplate: "404") == "changed T")
-        #expect(theme?.assets["handbook.css"]?.hasSuffix("real-theme/assets/handbook.css") == true)
+        guard case .file(let path)? = theme?.assets["handbook.css"] else {
+            Issue.record("the site's handbook.css should replace the built-in one")
+            return
+        }
+        #expect(path.hasSuffix("real-theme/assets/handbook.css"))
     }
 }
 
