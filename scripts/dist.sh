@@ -28,7 +28,7 @@ name="handbook-$version-linux-$(uname -m)"
 rm -rf "dist/$name" "dist/$name.tar.gz" "dist/$name.tar.gz.sha256"
 mkdir -p "dist/$name"
 install -m 755 "$binary" "dist/$name/handbook"
-strip "dist/$name/handbook"
+if command -v strip >/dev/null; then strip "dist/$name/handbook"; else echo "dist: strip not found (binutils): the binary keeps its symbols" >&2; fi
 cp LICENSE THIRD_PARTY.md "dist/$name/"
 # Reproducible: sorted entries, fixed owner and times.
 tar -C dist --sort=name --owner=0 --group=0 --numeric-owner --mtime='2026-01-01 00:00Z' -czf "dist/$name.tar.gz" "$name"
