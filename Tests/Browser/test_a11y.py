@@ -65,6 +65,13 @@ TAGGED_SITE = {
         ---
         The tools we use, and why. Back to [hiring](../hiring.md).
         """,
+    "content/guides/first-week.md": """\
+        ---
+        title: Your first week
+        tags: [people]
+        ---
+        What to read first. The [hiring](../hiring.md) page explains how you got here.
+        """,
     "content/tools/ci.md": """\
         ---
         title: Continuous integration
@@ -74,7 +81,9 @@ TAGGED_SITE = {
         """,
 }
 
-TAGGED_PAGES = ["", "hiring/", "tools/", "tools/ci/", "tags/", "tags/process/"]
+# Home, a page with a wide table and code, a folder's own index page, a
+# generated section page (guides/ has no index.md), the tag index and a tag.
+TAGGED_PAGES = ["", "hiring/", "tools/", "tools/ci/", "guides/", "guides/first-week/", "tags/", "tags/process/"]
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
