@@ -60,7 +60,7 @@ package struct SiteConfig: Sendable {
         "title", "base_url", "language", "raw_html", "content_dir", "repo_url", "review_every", "public", "search", "markdown",
         "follow_symlinks",
     ]
-    static let extensionKeys = ["tables", "task_lists", "strikethrough", "autolinks", "alerts", "wiki_links", "smart_punctuation"]
+    static let extensionKeys = ["tables", "task_lists", "strikethrough", "autolinks", "alerts", "footnotes", "wiki_links", "smart_punctuation"]
 
     /// Decodes the YAML of `handbook.yml`. Unknown keys are warnings, a wrong
     /// type or value is an error at its line.
@@ -139,6 +139,7 @@ package struct SiteConfig: Sendable {
                     case "strikethrough": config.extensions.strikethrough = on ?? true
                     case "autolinks": config.extensions.autolinks = on ?? true
                     case "alerts": config.extensions.alerts = on ?? true
+                    case "footnotes": config.extensions.footnotes = on ?? true
                     case "wiki_links": config.extensions.wikiLinks = on ?? true
                     case "smart_punctuation": config.smartPunctuation = on ?? true
                     default:

@@ -76,6 +76,9 @@ package enum MarkdownParser {
         // Every allocation of the conversion comes from an arena, released at once at the end.
         let memory = UnsafeMutablePointer<cmark_mem>(OpaquePointer(handbook_arena_begin()))
         defer { handbook_arena_end() }
+        // Footnote definitions are rewritten before cmark sees them (see `Footnotes`).
+        let prepared = options.extensions.footnotes ? Footnotes.prepare(source) : nil
+        let source = prepared?.source ?? source
         guard let memory, let document = CMarkTree.parse(source, options: parseOptions, memory: memory) else {
             return MarkdownDocument(headings: [], links: [], html: "")
         }
@@ -105,11 +108,14 @@ package enum MarkdownParser {
             wiki.apply(to: document)
             wikiOrigins = wiki.origins
         }
+        var footnotes = prepared?.footnotes
+        footnotes?.apply(to: document)
         if extensions.autolinks || extensions.strikethrough { InlineExtensions(extensions: extensions).apply(to: document) }
 
         var walker = TreeWalker(options: options, lineOffset: lineOffset, output: links)
         walker.cellOrigins = cellOrigins
         walker.wikiOrigins = wikiOrigins
+        walker.columnShifts = footnotes?.columnShifts ?? [:]
         walker.walk(document)
         walker.applyHeadingIDs()
 
@@ -123,7 +129,7 @@ package enum MarkdownParser {
             }
         }
         var result = MarkdownDocument(headings: walker.headings, links: walker.links, html: html)
-        result.htmlAnchors = walker.htmlAnchors
+        result.htmlAnchors = walker.htmlAnchors + (footnotes?.anchors ?? [])
         result.problems = problems
         if case .slots = links {
             result.body = BodyTemplate(html: html, slots: walker.slots, rawHTML: options.rawHTML)
@@ -145,6 +151,8 @@ private struct TreeWalker {
     var slots: [BodyTemplate.Slot] = []
     private var headingNodes: [(node: OpaquePointer, id: String)] = []
     private var codeBlocks: [OpaquePointer] = []
+    /// Line → columns `Footnotes.prepare` took off its start.
+    var columnShifts: [Int: Int] = [:]
     /// Table cells and where their text starts in the body.
     var cellOrigins: [OpaquePointer: (line: Int, column: Int)] = [:]
     /// Links made from `[[...]]`, and where they were written.
@@ -214,6 +222,8 @@ private struct TreeWalker {
             enclosing = cmark_node_parent(parent)
         }
         if let cell = cellStack.last { (line, column) = (cell.line, cell.column + max(column, 1) - 1) }
+        // A footnote definition's line lost its marker or indentation before cmark saw it.
+        if !columnShifts.isEmpty, let shift = columnShifts[line] { column += shift }
         return (line, column)
     }
 

@@ -19,6 +19,86 @@ import Testing
         #expect(html.hasSuffix(#"<div class="code-scroll" tabindex="0">"# + "\n<pre><code>code\n</code></pre>\n</div>\n"))
     }
 
+    /// cmark-gfm's footnote example (its test/extensions.txt), as GitHub renders it.
+    @Test func footnotes() {
+        let source = """
+            This is some text![^1]. Other text.[^footnote].
+
+            Here's a thing[^other-note].
+
+            And another thing[^codeblock-note].
+
+            This doesn't have a referent[^nope].
+
+
+            [^other-note]:       no code block here (spaces are stripped away)
+
+            [^codeblock-note]:
+                    this is now a code block (8 spaces indentation)
+
+            [^1]: Some *bolded* footnote definition.
+
+            Hi!
+
+            [^footnote]:
+                > Blockquotes can be in a footnote.
+
+                    as well as code blocks
+
+                or, naturally, simple paragraphs.
+
+            [^unused]: This is unused.
+
+            """
+        let expected = """
+            <p>This is some text!<sup class="footnote-ref"><a href="#fn-1" id="fnref-1" data-footnote-ref>1</a></sup>. Other text.<sup class="footnote-ref"><a href="#fn-footnote" id="fnref-footnote" data-footnote-ref>2</a></sup>.</p>
+            <p>Here's a thing<sup class="footnote-ref"><a href="#fn-other-note" id="fnref-other-note" data-footnote-ref>3</a></sup>.</p>
+            <p>And another thing<sup class="footnote-ref"><a href="#fn-codeblock-note" id="fnref-codeblock-note" data-footnote-ref>4</a></sup>.</p>
+            <p>This doesn't have a referent[^nope].</p>
+            <p>Hi!</p>
+            <section class="footnotes" data-footnotes>
+            <ol>
+            <li id="fn-1">
+            <p>Some <em>bolded</em> footnote definition. <a href="#fnref-1" class="footnote-backref" data-footnote-backref data-footnote-backref-idx="1" aria-label="Back to reference 1">↩</a></p>
+            </li>
+            <li id="fn-footnote">
+            <blockquote>
+            <p>Blockquotes can be in a footnote.</p>
+            </blockquote>
+            <pre><code>as well as code blocks
+            </code></pre>
+            <p>or, naturally, simple paragraphs. <a href="#fnref-footnote" class="footnote-backref" data-footnote-backref data-footnote-backref-idx="2" aria-label="Back to reference 2">↩</a></p>
+            </li>
+            <li id="fn-other-note">
+            <p>no code block here (spaces are stripped away) <a href="#fnref-other-note" class="footnote-backref" data-footnote-backref data-footnote-backref-idx="3" aria-label="Back to reference 3">↩</a></p>
+            </li>
+            <li id="fn-codeblock-note">
+            <pre><code>this is now a code block (8 spaces indentation)
+            </code></pre>
+            <p><a href="#fnref-codeblock-note" class="footnote-backref" data-footnote-backref data-footnote-backref-idx="4" aria-label="Back to reference 4">↩</a></p>
+            </li>
+            </ol>
+            </section>
+
+            """
+        #expect(html(source) == expected)
+    }
+
+    /// A note's links are the page's links, at their place in the source; its
+    /// ids are anchors; a definition inside a code block, or with the
+    /// extension off, is text.
+    @Test func footnoteLinksAnchorsAndCode() {
+        let doc = MarkdownParser.parse("Note[^a].\n\n[^a]: See [the guide](guide.md).\n")
+        #expect(doc.links.map { "\($0.line):\($0.column) \($0.destination)" } == ["3:11 guide.md"])
+        #expect(Set(doc.htmlAnchors).isSuperset(of: ["fn-a", "fnref-a"]))
+        let fenced = html("Note[^a].\n\n```\n[^a]: in code\n```\n")
+        #expect(fenced == "<p>Note[^a].</p>\n<pre><code>[^a]: in code\n</code></pre>\n")
+        // Off, plain CommonMark reads the definition as a link reference definition.
+        var options = MarkdownOptions()
+        options.extensions.footnotes = false
+        #expect(MarkdownParser.parse("Note[^a].\n\n[^a]: text\n", options: options).html == "<p>Note<a href=\"text\">^a</a>.</p>\n")
+    }
+
     @Test func basicTable() {
         #expect(
             html("| foo | bar |\n| --- | --- |\n| baz | bim |\n")

@@ -7,6 +7,8 @@ package struct MarkdownExtensions: Sendable, Hashable {
     package var strikethrough = true
     package var autolinks = true
     package var alerts = true
+    /// `[^1]` references and `[^1]: …` notes, rendered as GitHub does.
+    package var footnotes = true
     /// Not GitHub's, but common in handbooks kept in wikis and Obsidian: `[[page]]`.
     package var wikiLinks = true
 
@@ -20,9 +22,10 @@ package struct MarkdownExtensions: Sendable, Hashable {
         e.strikethrough = false
         e.autolinks = false
         e.alerts = false
+        e.footnotes = false
         e.wikiLinks = false
         return e
     }()
 
-    package var anyEnabled: Bool { tables || taskLists || strikethrough || autolinks || alerts || wikiLinks }
+    package var anyEnabled: Bool { tables || taskLists || strikethrough || autolinks || alerts || footnotes || wikiLinks }
 }
