@@ -41,7 +41,7 @@ while IFS= read -r -d '' file; do
   n=$((n + 1))
   cp "$file" "$seeds/markdown/$n.md"
   cp "$file" "$seeds/front-matter/$n.md"
-done < <(find content "$real" -name '*.md' -size -64k -print0 2>/dev/null)
+done < <(find content "$real" scripts/fuzz/seeds -name '*.md' -size -64k -print0 2>/dev/null)
 while IFS= read -r -d '' folder; do
   n=$((n + 1))
   for file in $(find "$folder" -maxdepth 1 -name '*.md' -size -16k | sort | head -6); do
