@@ -13,14 +13,14 @@ import Testing
 
     @Test func eachExtensionCanBeTurnedOff() {
         let (config, diagnostics) = SiteConfig.decode(
-            "markdown:\n  tables: false\n  task_lists: false\n  strikethrough: no\n  autolinks: false\n  alerts: false\n  wiki_links: false\n",
+            "markdown:\n  tables: false\n  task_lists: false\n  strikethrough: no\n  autolinks: false\n  alerts: false\n  footnotes: false\n  wiki_links: false\n",
             file: "handbook.yml")
         #expect(diagnostics.isEmpty)
         #expect(config.extensions == .none)
     }
 
     @Test func badMarkdownSettingsAreReportedWhereTheyAre() {
-        let (_, diagnostics) = SiteConfig.decode("markdown:\n  tables: sometimes\n  footnotes: true\n", file: "handbook.yml")
+        let (_, diagnostics) = SiteConfig.decode("markdown:\n  tables: sometimes\n  mermaid: true\n", file: "handbook.yml")
         #expect(diagnostics.map(\.identifier) == ["config.unknown-key", "config.type"])
         #expect(diagnostics.map { $0.location!.line } == [3, 2])
         let (_, notMapping) = SiteConfig.decode("markdown: yes\n", file: "handbook.yml")
