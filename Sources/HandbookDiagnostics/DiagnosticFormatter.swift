@@ -46,20 +46,26 @@ public enum DiagnosticFormatter: String, Sendable, CaseIterable {
     /// Every identifier with its count and one example, most frequent first,
     /// and how to see the rest.
     static func table(_ diagnostics: [Diagnostic], shown: Int) -> String {
-        var groups: [String: (count: Int, example: Diagnostic)] = [:]
-        for d in diagnostics { groups[d.identifier, default: (0, d)].count += 1 }
-        let rows = groups.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
-        let width = rows.map(\.key.count).max() ?? 0
-        let countWidth = rows.map { grouped($0.value.count).count }.max() ?? 0
+        let rows = byIdentifier(diagnostics)
+        let width = rows.map(\.identifier.count).max() ?? 0
+        let countWidth = rows.map { grouped($0.count).count }.max() ?? 0
         var out = "\nBy identifier (\(grouped(diagnostics.count)) in all), with one example each:\n"
-        for (id, group) in rows {
-            let count = grouped(group.count)
-            let place = group.example.location.map { "\($0): " } ?? ""
-            out += String(repeating: " ", count: countWidth - count.count + 2) + count + "  " + id
-                + String(repeating: " ", count: width - id.count + 2) + place + group.example.message + "\n"
+        for row in rows {
+            let count = grouped(row.count)
+            let place = row.example.location.map { "\($0): " } ?? ""
+            out += String(repeating: " ", count: countWidth - count.count + 2) + count + "  " + row.identifier
+                + String(repeating: " ", count: width - row.identifier.count + 2) + place + row.example.message + "\n"
         }
         out += "and \(grouped(diagnostics.count - shown)) more: `--format json` or `--max-diagnostics 0` lists them all\n"
         return out
+    }
+
+    /// Each identifier with how many diagnostics have it and the first of
+    /// them, most frequent first (then by identifier): the summaries' rows.
+    public static func byIdentifier(_ diagnostics: [Diagnostic]) -> [(identifier: String, count: Int, example: Diagnostic)] {
+        var groups: [String: (count: Int, example: Diagnostic)] = [:]
+        for d in diagnostics { groups[d.identifier, default: (0, d)].count += 1 }
+        return groups.map { ($0.key, $0.value.count, $0.value.example) }.sorted { ($1.count, $0.identifier) < ($0.count, $1.identifier) }
     }
 
     /// 8351 → "8,351".

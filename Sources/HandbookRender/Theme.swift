@@ -47,9 +47,10 @@ package struct Theme: Sendable {
             }
         }
         // The site's own files replace the built-in ones of the same name.
-        for (given, display) in siteTemplates.map({ [($0, Self.display($0, root: displayRoot))] }) ?? [] {
+        if let siteTemplates {
+            let display = Self.display(siteTemplates, root: displayRoot)
             // Enumerate the real folder: `templates/` may be a symbolic link (it is in this repository).
-            let folder = FileSystem.resolvedPath(given)
+            let folder = FileSystem.resolvedPath(siteTemplates)
             for relative in Self.files(in: folder) {
                 let absolute = folder + "/" + relative
                 if relative.hasPrefix("assets/") {

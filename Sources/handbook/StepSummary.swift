@@ -18,10 +18,8 @@ enum StepSummary {
     }
 
     static func markdown(_ diagnostics: [Diagnostic]) -> String {
-        var counts: [String: Int] = [:]
-        for d in diagnostics { counts[d.identifier, default: 0] += 1 }
         var out = "## Handbook: \(DiagnosticFormatter.summary(diagnostics))\n\n| identifier | count |\n|---|---:|\n"
-        for (id, n) in counts.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) { out += "| `\(id)` | \(n) |\n" }
+        for row in DiagnosticFormatter.byIdentifier(diagnostics) { out += "| `\(row.identifier)` | \(row.count) |\n" }
         out += "\n| where | severity | message |\n|---|---|---|\n"
         for (k, d) in diagnostics.enumerated() {
             let row = "| \(cell(d.location.map { "\($0)" } ?? "")) | \(d.severity.rawValue) | \(cell(d.message)) `\(d.identifier)` |\n"

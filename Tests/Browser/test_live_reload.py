@@ -16,7 +16,7 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_a11y import axe_source, violations
+from test_a11y import axe_source, set_scheme, violations
 from test_search import HANDBOOK, browser  # noqa: F401  (the shared headless Chromium)
 
 
@@ -71,6 +71,19 @@ def served():
     shutil.rmtree(site)
 
 
+def assert_readable_in_both_schemes(browser, page_url, element_id):
+    """axe-core (as in test_a11y) finds no violation in the element, in light and dark mode."""
+    try:
+        for scheme in ("light", "dark"):
+            set_scheme(browser, scheme)
+            browser.get(page_url)
+            WebDriverWait(browser, 10).until(lambda b: element_text(b, element_id))
+            problems = violations(browser, axe_source(), "#" + element_id)
+            assert not problems, f"{scheme}: {problems}"
+    finally:
+        set_scheme(browser, "light")
+
+
 def test_edit_reloads_the_page(served, browser):  # noqa: F811
     url, page = served
     browser.get(url + "roles/em/")
@@ -103,14 +116,8 @@ def test_warnings_show_in_a_bar_that_can_be_dismissed(served, browser):  # noqa:
     assert "1 warning in this build" in bar
     browser.find_element(By.CSS_SELECTOR, "#handbook-warnings summary").click()
     assert "content/roles/em.md:3:5: warning: link target 'nope.md' does not exist" in element_text(browser, "handbook-warnings")
-    # Contrast and names of the bar, in both colour schemes (axe-core, as in test_a11y).
-    for scheme in ("light", "dark"):
-        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
-        browser.get(url + "roles/em/")
-        WebDriverWait(browser, 10).until(lambda b: element_text(b, "handbook-warnings"))
-        problems = violations(browser, axe_source(), "#handbook-warnings")
-        assert not problems, f"{scheme}: {problems}"
-    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    # Contrast and names of the bar, in both colour schemes.
+    assert_readable_in_both_schemes(browser, url + "roles/em/", "handbook-warnings")
     # Dismissed, it stays away while the same warnings come back…
     browser.find_element(By.CSS_SELECTOR, "#handbook-warnings button").click()
     assert element_text(browser, "handbook-warnings") is None
@@ -131,12 +138,4 @@ def test_warnings_show_in_a_bar_that_can_be_dismissed(served, browser):  # noqa:
 def test_overlay_is_readable_in_both_schemes(served, browser):  # noqa: F811
     url, page = served
     page.write_text("---\ntitle: [unclosed\n---\n# EM\n")
-    try:
-        for scheme in ("light", "dark"):
-            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
-            browser.get(url + "roles/em/")
-            WebDriverWait(browser, 10).until(lambda b: element_text(b, "handbook-overlay"))
-            problems = violations(browser, axe_source(), "#handbook-overlay")
-            assert not problems, f"{scheme}: {problems}"
-    finally:
-        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    assert_readable_in_both_schemes(browser, url + "roles/em/", "handbook-overlay")
