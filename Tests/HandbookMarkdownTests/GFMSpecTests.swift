@@ -84,6 +84,16 @@ import Testing
         #expect(html(source) == expected)
     }
 
+    /// The byte search that lets pages without footnotes skip the pass.
+    @Test func byteSearch() {
+        #expect(MarkdownParser.contains("[^", in: "a [^1]"))
+        #expect(MarkdownParser.contains("[^", in: "[^"))
+        #expect(!MarkdownParser.contains("[^", in: "[ ^ [x] ^"))
+        #expect(!MarkdownParser.contains("[^", in: "x["))
+        #expect(!MarkdownParser.contains("[^", in: ""))
+        #expect(MarkdownParser.contains("[^", in: "é[[^"))
+    }
+
     /// A note's links are the page's links, at their place in the source; its
     /// ids are anchors; a definition inside a code block, or with the
     /// extension off, is text.

@@ -36,7 +36,7 @@ struct Footnotes {
 
     /// The source with its definitions rewritten; nil when it has none.
     static func prepare(_ source: String) -> (source: String, footnotes: Footnotes)? {
-        guard source.utf8.count > 4, source.contains("[^") else { return nil }
+        guard MarkdownParser.contains("[^", in: source) else { return nil }
         var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var footnotes = Footnotes()
         var fence: (marker: Character, length: Int)?
