@@ -207,7 +207,8 @@ import Testing
         func onTerminal(_ environment: String) throws -> String {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-            let command = "\(environment) HANDBOOK_PROGRESS_DELAY=0 '\(CLI.executable.path)' build --site '\(site.root.path)'"
+            // CI machines set CI themselves: the terminal case starts without it.
+            let command = "env -u CI TERM=xterm \(environment) HANDBOOK_PROGRESS_DELAY=0 '\(CLI.executable.path)' build --site '\(site.root.path)'"
             process.arguments = ["-qec", command, "/dev/null"]
             let out = Pipe()
             process.standardOutput = out
