@@ -92,6 +92,8 @@ public enum CLI {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment["SWIFT_BACKTRACE"] = "enable=no"
+        // The same run on a laptop and on a CI machine: no job summary unless a test asks.
+        environment["GITHUB_STEP_SUMMARY"] = nil
         for (key, value) in overrides { environment[key] = value }
         process.environment = environment
         let out = Pipe()
