@@ -98,7 +98,7 @@ extension SiteRenderer {
             title: "\(level.title) (\(level.id))", url: levelURL(l, level: level.id), kind: "level", tags: [],
             headings: ladder.competencies.map(\.title),
             fields: [level.id, ladder.track(of: level.id)?.title ?? ""].filter { !$0.isEmpty },
-            text: String(([level.summary ?? ""] + ladder.competencies.compactMap { $0.expectations[level.id] })
-                .joined(separator: " ").prefix(SearchIndex.textLimit)))
+            text: ([level.summary ?? ""] + ladder.competencies.compactMap { $0.expectations[level.id] }).joined(separator: " "),
+            track: ladder.track(of: level.id)?.title)
     }
 }

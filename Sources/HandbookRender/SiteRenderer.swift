@@ -224,13 +224,15 @@ package struct SiteRenderer: Sendable {
     private func searchDocument(_ pageIndex: Int, html: String) -> SearchIndex.Document {
         let page = index.pages[pageIndex]
         var fields: [String] = []
+        var track: String?
         if case .role(let spec) = page.spec {
-            fields += [spec.track?.value].compactMap { $0 } + spec.levels.map(\.value)
+            track = spec.track.map { leadership.trackTitle($0.value) }
+            fields += [spec.track?.value, track].compactMap { $0 } + spec.levels.map(\.value)
         }
         return SearchIndex.Document(
             title: page.title, url: index.url(ofPage: pageIndex), kind: page.kind.rawValue, tags: page.frontMatter.tags,
             headings: page.document.headings.filter { $0.level > 1 || $0.text != page.title }.map(\.text), fields: fields,
-            text: SearchIndex.plainText(ofHTML: (page.frontMatter.summary.map { $0 + " " } ?? "") + html))
+            text: SearchIndex.plainText(ofHTML: (page.frontMatter.summary.map { $0 + " " } ?? "") + html), track: track)
     }
 
     func link(toPage i: Int) -> LinkView {

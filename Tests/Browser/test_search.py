@@ -61,8 +61,12 @@ def browser():
 
 def first_result(browser):
     WebDriverWait(browser, 10).until(
-        lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results a .search-title"))
-    return browser.find_element(By.CSS_SELECTOR, "#search-results a .search-title").text
+        lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results [role=option] .search-title"))
+    return browser.find_element(By.CSS_SELECTOR, "#search-results [role=option] .search-title").text
+
+
+def titles(browser):
+    return [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#search-results [role=option] .search-title")]
 
 
 def test_slash_focuses_search_and_typing_finds_the_page(site, browser):
@@ -72,7 +76,7 @@ def test_slash_focuses_search_and_typing_finds_the_page(site, browser):
     assert box.get_attribute("id") == "search-input"
     box.send_keys("estimat")
     assert first_result(browser) == "Estimation"
-    excerpt = browser.find_element(By.CSS_SELECTOR, "#search-results a .search-excerpt mark").text
+    excerpt = browser.find_element(By.CSS_SELECTOR, "#search-results [role=option] .search-excerpt mark").text
     assert excerpt.lower().startswith("estimat")
 
 
@@ -82,7 +86,7 @@ def test_synonyms_and_enter_opens_the_first_result(site, browser):
     box.send_keys("EM")
     assert first_result(browser) == "Engineering Manager"
     box.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/handbook/roles/engineering-manager/"))
+    WebDriverWait(browser, 10).until(lambda b: "/handbook/roles/engineering-manager/" in b.current_url)
 
 
 def test_phrase_search_and_no_result(site, browser):
@@ -90,11 +94,63 @@ def test_phrase_search_and_no_result(site, browser):
     box = browser.find_element(By.ID, "search-input")
     box.send_keys('"change of job"')
     first_result(browser)
-    titles = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#search-results a .search-title")]
+    titles = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#search-results [role=option] .search-title")]
     assert "Switching tracks" in titles
-    marks = [e.text.lower() for e in browser.find_elements(By.CSS_SELECTOR, "#search-results a .search-excerpt mark")]
+    marks = [e.text.lower() for e in browser.find_elements(By.CSS_SELECTOR, "#search-results [role=option] .search-excerpt mark")]
     assert marks and all(m == "change of job" for m in marks), marks
     box.clear()
     box.send_keys("zzzzqqq")
     WebDriverWait(browser, 10).until(
         lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results .search-empty"))
+
+
+def test_combobox_arrow_keys_and_the_live_region(site, browser):
+    browser.get(site)
+    box = browser.find_element(By.ID, "search-input")
+    assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "false"
+    box.send_keys("engineer")
+    first_result(browser)
+    assert box.get_attribute("aria-expanded") == "true"
+    status = browser.find_element(By.ID, "search-status")
+    WebDriverWait(browser, 10).until(lambda b: status.get_attribute("textContent").endswith("pages match."))
+    count = int(status.get_attribute("textContent").split()[0])
+    assert count >= len(titles(browser)) > 1
+    assert box.get_attribute("aria-activedescendant") in (None, "")
+    box.send_keys(Keys.ARROW_DOWN)
+    box.send_keys(Keys.ARROW_DOWN)
+    options = browser.find_elements(By.CSS_SELECTOR, "#search-results [role=option]")
+    assert box.get_attribute("aria-activedescendant") == options[1].get_attribute("id")
+    assert options[1].get_attribute("aria-selected") == "true" and options[0].get_attribute("aria-selected") == "false"
+    box.send_keys(Keys.ARROW_UP)
+    assert box.get_attribute("aria-activedescendant") == options[0].get_attribute("id")
+    box.send_keys(Keys.ESCAPE)
+    assert box.get_attribute("aria-expanded") == "false"
+    assert browser.find_element(By.ID, "search-panel").get_attribute("hidden") is not None
+
+
+def test_filters_narrow_the_results(site, browser):
+    browser.get(site)
+    box = browser.find_element(By.ID, "search-input")
+    box.send_keys("engineer")
+    first_result(browser)
+    status = browser.find_element(By.ID, "search-status")
+    WebDriverWait(browser, 10).until(lambda b: status.get_attribute("textContent").endswith("match."))
+    before = status.get_attribute("textContent")
+    kind = browser.find_element(By.CSS_SELECTOR, "#search-filters select[data-filter=kind]")
+    kind.find_element(By.CSS_SELECTOR, "option[value=role]").click()
+    WebDriverWait(browser, 10).until(lambda b: status.get_attribute("textContent") != before)
+    WebDriverWait(browser, 10).until(
+        lambda b: all(e.text == "role" for e in b.find_elements(By.CSS_SELECTOR, "#search-results [role=option] .search-kind")))
+    badges = browser.find_elements(By.CSS_SELECTOR, "#search-results [role=option] .search-kind")
+    assert len(badges) == len(titles(browser)) > 0
+
+
+def test_q_in_the_address_opens_the_results_at_the_matching_section(site, browser):
+    browser.get(site + "?q=blameless")
+    assert browser.find_element(By.ID, "search-input").get_attribute("value") == "blameless"
+    first_result(browser)
+    option = browser.find_element(By.CSS_SELECTOR, "#search-results [role=option]")
+    WebDriverWait(browser, 10).until(lambda b: "#" in (option.get_attribute("data-href") or ""))
+    assert option.find_element(By.CSS_SELECTOR, ".search-section").text != ""
+    option.click()
+    WebDriverWait(browser, 10).until(lambda b: "#" in b.current_url)

@@ -48,7 +48,8 @@ import Testing
         #expect(
             site.files(under: "public") == [
                 ".handbook", "404.html", "_handbook/favicon.svg", "_handbook/handbook.css", "_handbook/menu.js",
-                "_handbook/search-index.json", "_handbook/search.js", "career/index.html",
+                "_handbook/search.js", "_handbook/search/d0.json", "_handbook/search/meta.json", "_handbook/search/t_.json",
+                "career/index.html",
                 "career/ladder/index.html", "images/org.svg", "index.html", "process/index.html",
                 "process/release-train/index.html", "robots.txt", "roles/engineering-manager/index.html", "roles/index.html",
                 "roles/tech-lead/index.html",

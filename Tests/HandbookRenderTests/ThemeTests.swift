@@ -97,24 +97,6 @@ import Testing
     }
 }
 
-@Suite struct SearchIndexTests {
-    @Test func plainTextOfHTML() {
-        #expect(SearchIndex.plainText(ofHTML: "<h2 id=\"x\">Hiring</h2>\n<p>Ship <em>small</em> &amp; often&#39;s &#x41;.</p>") == "Hiring Ship small & often's A.")
-        #expect(SearchIndex.plainText(ofHTML: "<p>" + String(repeating: "word ", count: 500) + "</p>", limit: 20).count == 20)
-    }
-
-    @Test func compactSortedJSON() {
-        let docs = [
-            SearchIndex.Document(title: "B", url: "/b/", kind: "role", tags: ["x", "y"], headings: ["One", "Two"], fields: ["management", "M1"], text: "Body \"quoted\"."),
-            SearchIndex.Document(title: "A", url: "/a/", kind: "page", tags: [], headings: [], fields: [], text: ""),
-        ]
-        let json = SearchIndex.json(docs, synonyms: [("EM", "Engineering Manager"), ("EM", "Eng Manager")])
-        #expect(
-            json
-                == #"{"docs":[["A","/a/","page","","","",""],["B","/b/","role","x y","One\nTwo","management M1","Body \"quoted\"."]],"synonyms":{"em":["Engineering Manager","Eng Manager"]},"v":1}"# + "\n")
-    }
-}
-
 @Suite struct TemplateLinterTests {
     func lint(_ templates: [String: String]) -> [String] {
         TemplateLinter.check(templates: templates.mapValues { ($0, "t") }).diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.identifier) \($0.message)" }

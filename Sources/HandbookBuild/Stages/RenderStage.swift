@@ -14,17 +14,17 @@ struct RenderStage {
     struct Entry: Sendable {
         var key: RenderKey?
         var diagnostics: [Diagnostic]
-        /// The route's search entry, encoded.
-        var searchJSON: String?
+        /// The route's terms in the search index.
+        var search: SearchIndex.Entry?
     }
 
     /// Output path → the route's last render.
     private var cache: [String: Entry] = [:]
     /// Output path → what is served (when retaining).
     private var contents: [String: OutputFile.Contents] = [:]
-    /// The search index's documents in URL order, and where each route's is.
-    private var search: [(url: String, json: String)] = []
-    private var searchPosition: [String: Int] = [:]
+    /// The search index's files written last (paths below the output folder).
+    private var searchFiles: [String] = []
+    private let stems = StemCache()
     /// Keep rendered text (the preview server and tests read it).
     let retains: Bool
 
@@ -48,6 +48,7 @@ struct RenderStage {
         let previous = cache
         let retains = self.retains
         let renderer = site.renderer
+        let stems = self.stems
         let made = parallelMap(candidates) { r -> (entry: Entry?, contents: OutputFile.Contents?, failure: String?) in
             progress?.step()
             let route = routes[r]
@@ -73,7 +74,7 @@ struct RenderStage {
             let key = retains ? RenderKey(job, configuration: configuration) : nil
             if let key, let cached = previous[route.outputPath], cached.key == key { return (nil, nil, nil) }
             let output = renderer.render(job)
-            let entry = Entry(key: key, diagnostics: output.diagnostics, searchJSON: output.search.map(SearchIndex.encode))
+            let entry = Entry(key: key, diagnostics: output.diagnostics, search: output.search.map { SearchIndex.entry($0, stems: stems) })
             return (entry, retains ? .text(output.text) : nil, sink?.write(output.text, to: route.outputPath))
         }
         var renderedPages = 0
@@ -83,7 +84,7 @@ struct RenderStage {
             let route = routes[r]
             let (entry, contents, failure) = made[k]
             if let entry {
-                if cache[route.outputPath]?.searchJSON != entry.searchJSON { searchChanged = true }
+                if cache[route.outputPath]?.search != entry.search { searchChanged = true }
                 cache[route.outputPath] = entry
                 if case .page = route.kind { renderedPages += 1 }
             }
@@ -95,12 +96,8 @@ struct RenderStage {
             cache = cache.filter { present.contains($0.key) }
             contents = contents.filter { present.contains($0.key) }
         }
-        if let route = site.model.routes.route(.searchIndex), searchChanged {
-            let text = searchIndex(site, routes: routes, changed: changedPages == nil ? nil : candidates, configuration: configuration)
-            if let failure = sink?.write(text, to: route.outputPath) {
-                failures.append(.error(DiagnosticID.outputWrite, at: nil, "cannot write \(route.outputPath): \(failure)"))
-            }
-            if retains { contents[route.outputPath] = .text(text) }
+        if site.model.routes.route(.searchIndex) != nil, searchChanged {
+            failures += writeSearchIndex(site, routes: routes, configuration: configuration, sink: sink)
         }
 
         var diagnostics = failures
@@ -112,31 +109,31 @@ struct RenderStage {
             }
             if let entry = cache[route.outputPath], !entry.diagnostics.isEmpty { diagnostics += entry.diagnostics }
         }
-        let served = RenderedSite(paths: retains ? routes.map(\.outputPath) : [], contents: retains ? contents : [:])
+        let shards = searchFiles.filter { $0 != RoutePaths.searchIndex }
+        let served = RenderedSite(paths: retains ? routes.map(\.outputPath) + shards : [], contents: retains ? contents : [:])
         return Result(site: served, diagnostics: diagnostics, renderedPages: renderedPages, htmlPages: htmlPages)
     }
 
-    /// The search index: each route's entry, in URL order. When some routes
-    /// changed, their entries are replaced in place; otherwise the list is made anew.
-    private mutating func searchIndex(
-        _ site: IndexStage.Site, routes: [Route], changed: [Int]?, configuration: Configuration
-    ) -> String {
-        if let changed, !search.isEmpty {
-            for r in changed {
-                let path = routes[r].outputPath
-                guard let position = searchPosition[path], let json = cache[path]?.searchJSON else { continue }
-                search[position].json = json
+    /// The search index's files, from every route's terms. Files the
+    /// previous index had and this one has not are dropped from what is served
+    /// (a build's staging folder never had them).
+    private mutating func writeSearchIndex(
+        _ site: IndexStage.Site, routes: [Route], configuration: Configuration, sink: (any OutputSink)?
+    ) -> [Diagnostic] {
+        let entries = routes.compactMap { cache[$0.outputPath]?.search }
+        let files = SearchIndex.files(entries, synonyms: configuration.config.synonyms, basePath: site.model.index.basePath)
+        var failures: [Diagnostic] = []
+        let paths = files.map { RoutePaths.searchFolder + $0.path }
+        for (path, file) in zip(paths, files) {
+            if let failure = sink?.write(file.text, to: path) {
+                failures.append(.error(DiagnosticID.outputWrite, at: nil, "cannot write \(path): \(failure)"))
             }
-        } else {
-            var documents: [(path: String, url: String, json: String)] = []
-            for route in routes {
-                guard let json = cache[route.outputPath]?.searchJSON else { continue }
-                documents.append((route.outputPath, site.model.url(of: route), json))
-            }
-            documents.sort { $0.url < $1.url }
-            search = documents.map { ($0.url, $0.json) }
-            searchPosition = Dictionary(documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+            if retains { contents[path] = .text(file.text) }
         }
-        return SearchIndex.json(sortedEncoded: search.map(\.json), synonyms: configuration.config.synonyms)
+        if retains {
+            for path in Set(searchFiles).subtracting(paths) { contents[path] = nil }
+        }
+        searchFiles = paths
+        return failures
     }
 }

@@ -1,39 +1,160 @@
-/* Handbook offline search: loads the site's search index (built with the
- * site, served beside this file) and shows results as you type. Vanilla
- * JavaScript, no request to any other host; works under a sub-path because
- * the index URL comes from the page. The ranking functions are plain and
- * exported, so they are tested outside a browser too. */
+/* Handbook's offline search. The build writes a full-text index in small
+ * files under _handbook/search/ (see docs/search.md): meta.json, term shards
+ * by prefix, and the address and title of each page in files of 64. A query
+ * fetches meta.json, the shards of its terms and the titles of the results
+ * shown; excerpts come from the result pages themselves, fetched as they are
+ * shown (so opening one is instant). Vanilla JavaScript, no other host.
+ *
+ * Words are read as the build reads them (SearchText.swift): lower case,
+ * accents off, apostrophes dropped, a hyphenated word also whole, stop words
+ * out, Porter's stemmer. Ranking is BM25: the build stored each page's
+ * saturated term frequencies, the query weighs them by the terms' rarity. */
 (function (root) {
   "use strict";
 
-  var TITLE = 0, URL = 1, KIND = 2, TAGS = 3, HEADINGS = 4, FIELDS = 5, TEXT = 6;
-  var WEIGHTS = [[TITLE, 100], [TAGS, 40], [FIELDS, 40], [HEADINGS, 30], [TEXT, 10]];
+  var STOP = new Set(("a an and are as at be but by for from has have in into is it its of on or so that the their then " +
+    "there these this to was were which will with").split(" "));
 
-  /* Lower case, accents off, typographic quotes and dashes made plain. */
+  /* Lower case, accents off, typographic apostrophes, hyphens and quotes made plain. */
   function normalise(s) {
     return String(s || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, "-");
+      .replace(/[\u2018\u2019]/g, "'").replace(/[\u2010\u2011]/g, "-").replace(/[\u201c\u201d]/g, '"');
   }
 
-  function words(s) { return normalise(s).split(/[^\p{L}\p{N}']+/u).filter(Boolean); }
+  var TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 
-  /* "exact phrase" stays together; other words are separate terms. */
+  /* The words of a text as the index has them, not stemmed. */
+  function words(text) {
+    var out = [];
+    function emit(w) {
+      if (w.length === 1 && w.charCodeAt(0) < 128) return;
+      if (!STOP.has(w)) out.push(w);
+    }
+    (normalise(text).match(TOKEN) || []).forEach(function (token) {
+      var parts = token.replace(/'/g, "").split("-");
+      parts.forEach(emit);
+      if (parts.length > 1) emit(parts.join(""));
+    });
+    return out;
+  }
+
+  /* ---- Porter's stemmer (1980), as the build's PorterStemmer.swift. ---- */
+  function stem(word) {
+    if (word.length <= 2 || !/^[a-z]+$/.test(word)) return word;
+    var b = word, k = b.length - 1, j = 0;
+    function cons(i) {
+      var c = b[i];
+      if (c === "a" || c === "e" || c === "i" || c === "o" || c === "u") return false;
+      if (c === "y") return i === 0 ? true : !cons(i - 1);
+      return true;
+    }
+    function m() {
+      var n = 0, i = 0;
+      for (;;) { if (i > j) return n; if (!cons(i)) break; i++; }
+      i++;
+      for (;;) {
+        for (;;) { if (i > j) return n; if (cons(i)) break; i++; }
+        i++; n++;
+        for (;;) { if (i > j) return n; if (!cons(i)) break; i++; }
+        i++;
+      }
+    }
+    function vowelInStem() { for (var i = 0; i <= j; i++) if (!cons(i)) return true; return false; }
+    function doublec(i) { return i >= 1 && b[i] === b[i - 1] && cons(i); }
+    function cvc(i) {
+      if (i < 2 || !cons(i) || cons(i - 1) || !cons(i - 2)) return false;
+      return b[i] !== "w" && b[i] !== "x" && b[i] !== "y";
+    }
+    function ends(s) {
+      if (s.length > k + 1) return false;
+      if (b.substring(k - s.length + 1, k + 1) !== s) return false;
+      j = k - s.length;
+      return true;
+    }
+    function setto(s) { b = b.substring(0, j + 1) + s + b.substring(k + 1); k = j + s.length; }
+    function r(s) { if (m() > 0) setto(s); }
+    function rules(list) {
+      for (var i = 0; i < list.length; i += 2) if (ends(list[i])) { r(list[i + 1]); return; }
+    }
+    // Step 1ab: plurals, -ed, -ing.
+    if (b[k] === "s") {
+      if (ends("sses")) k -= 2;
+      else if (ends("ies")) setto("i");
+      else if (b[k - 1] !== "s") k--;
+    }
+    if (ends("eed")) { if (m() > 0) k--; }
+    else if ((ends("ed") || ends("ing")) && vowelInStem()) {
+      k = j;
+      if (ends("at")) setto("ate");
+      else if (ends("bl")) setto("ble");
+      else if (ends("iz")) setto("ize");
+      else if (doublec(k)) { k--; if (b[k] === "l" || b[k] === "s" || b[k] === "z") k++; }
+      else if (m() === 1 && cvc(k)) setto("e");
+    }
+    if (k > 0) {
+      // Step 1c.
+      if (ends("y") && vowelInStem()) { b = b.substring(0, k) + "i" + b.substring(k + 1); }
+      // Step 2.
+      switch (b[k - 1]) {
+        case "a": rules(["ational", "ate", "tional", "tion"]); break;
+        case "c": rules(["enci", "ence", "anci", "ance"]); break;
+        case "e": rules(["izer", "ize"]); break;
+        case "l": rules(["abli", "able", "alli", "al", "entli", "ent", "eli", "e", "ousli", "ous"]); break;
+        case "o": rules(["ization", "ize", "ation", "ate", "ator", "ate"]); break;
+        case "s": rules(["alism", "al", "iveness", "ive", "fulness", "ful", "ousness", "ous"]); break;
+        case "t": rules(["aliti", "al", "iviti", "ive", "biliti", "ble"]); break;
+      }
+      // Step 3.
+      switch (b[k]) {
+        case "e": rules(["icate", "ic", "ative", "", "alize", "al"]); break;
+        case "i": rules(["iciti", "ic"]); break;
+        case "l": rules(["ical", "ic", "ful", ""]); break;
+        case "s": rules(["ness", ""]); break;
+      }
+      // Step 4.
+      var step4 = {
+        a: ["al"], c: ["ance", "ence"], e: ["er"], i: ["ic"], l: ["able", "ible"], n: ["ant", "ement", "ment", "ent"],
+        s: ["ism"], t: ["ate", "iti"], u: ["ous"], v: ["ive"], z: ["ize"],
+      };
+      var c4 = b[k - 1], found = false;
+      if (c4 === "o") {
+        found = (ends("ion") && j >= 0 && (b[j] === "s" || b[j] === "t")) || ends("ou");
+      } else if (step4[c4]) {
+        found = step4[c4].some(ends);
+      }
+      if (found && m() > 1) k = j;
+      // Step 5.
+      j = k;
+      if (b[k] === "e") { var a = m(); if (a > 1 || (a === 1 && !cvc(k - 1))) k--; }
+      if (b[k] === "l" && doublec(k) && m() > 1) k--;
+    }
+    return b.substring(0, k + 1);
+  }
+
+  /* ---- The query. ---- */
+
+  /* Units of a query: "exact phrases" and single words, each with the words
+   * (stemmed) it needs. The last word, while still being typed, also matches
+   * longer words that start with it. */
   function parseQuery(query) {
     var units = [], re = /"([^"]+)"|(\S+)/g, m;
     var q = normalise(query);
     while ((m = re.exec(q)) !== null) {
       if (m[1] !== undefined) {
-        var phrase = words(m[1]).join(" ");
-        if (phrase) units.push({ text: phrase, phrase: true });
+        var ws = words(m[1]);
+        if (ws.length) units.push({ text: m[1].trim(), phrase: true, words: ws });
       } else {
-        words(m[2]).forEach(function (w) { units.push({ text: w, phrase: false }); });
+        words(m[2]).forEach(function (w) { units.push({ text: w, phrase: false, words: [w] }); });
       }
     }
+    var last = units[units.length - 1];
+    if (last && !last.phrase && !/\s$/.test(query) && last.text.length >= 2) last.prefix = true;
     return units;
   }
 
-  /* Each unit with its synonyms: `em` also means "engineering manager", and back. */
-  function expand(units, synonyms) {
+  /* Each unit's alternatives: itself and its synonyms (`em` is also
+   * "engineering manager", and back), each a list of stems that must all match. */
+  function alternatives(units, synonyms) {
     var reverse = {};
     Object.keys(synonyms || {}).forEach(function (term) {
       synonyms[term].forEach(function (meaning) {
@@ -42,151 +163,413 @@
       });
     });
     return units.map(function (unit) {
-      var alternatives = [unit];
-      (synonyms[unit.text] || []).forEach(function (meaning) {
-        alternatives.push({ text: words(meaning).join(" "), phrase: true });
-      });
-      (reverse[unit.text] || []).forEach(function (term) { alternatives.push({ text: normalise(term), phrase: false }); });
-      return alternatives;
+      var list = [{ stems: unit.words.map(stem), prefix: unit.prefix ? unit.text : null }];
+      var key = unit.words.join(" ");
+      (synonyms[key] || []).forEach(function (meaning) { list.push({ stems: words(meaning).map(stem) }); });
+      (reverse[key] || []).forEach(function (term) { list.push({ stems: words(term).map(stem) }); });
+      return list.filter(function (a) { return a.stems.length; });
     });
   }
 
-  /* Does `field` (already split into words) match a unit? Terms match word
-   * prefixes; phrases match consecutive words, the last one by prefix. */
-  function matches(fieldWords, unit) {
-    if (!unit.phrase) {
-      for (var i = 0; i < fieldWords.length; i++) if (fieldWords[i].indexOf(unit.text) === 0) return true;
-      return false;
+  /* ---- The index. ---- */
+
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var VALUE = {};
+  for (var d = 0; d < DIGITS.length; d++) VALUE[DIGITS[d]] = d;
+
+  /* Numbers packed as base-64 digits, five bits each, low bits first. */
+  function unpack(s) {
+    var out = [], value = 0, shift = 0;
+    for (var i = 0; i < s.length; i++) {
+      var v = VALUE[s[i]];
+      if (v >= 32) { value += (v - 32) * Math.pow(2, shift); shift += 5; }
+      else { out.push(value + v * Math.pow(2, shift)); value = 0; shift = 0; }
     }
-    var parts = unit.text.split(" ");
-    outer: for (var s = 0; s + parts.length <= fieldWords.length; s++) {
-      for (var k = 0; k < parts.length; k++) {
-        var w = fieldWords[s + k];
-        if (k === parts.length - 1 ? w.indexOf(parts[k]) !== 0 : w !== parts[k]) continue outer;
+    return out;
+  }
+
+  /* Page numbers from gaps. */
+  function pages(s) {
+    var list = unpack(s), doc = -1;
+    for (var i = 0; i < list.length; i++) { doc += list[i]; list[i] = doc; }
+    return list;
+  }
+
+  function shardFile(prefix) {
+    if (/^[a-z0-9]*$/.test(prefix)) return "t_" + prefix + ".json";
+    var hex = "";
+    new TextEncoder().encode(prefix).forEach(function (b) { hex += (b < 16 ? "0" : "") + b.toString(16); });
+    return "u_" + hex + ".json";
+  }
+
+  /* A search index read through `fetchJSON(name)`, which resolves to the
+   * parsed file `name` of the index folder. */
+  function Index(fetchJSON) {
+    this.fetchJSON = fetchJSON;
+    this.files = {};
+    this.postings = {};
+  }
+
+  Index.prototype.file = function (name) {
+    var self = this;
+    if (!self.files[name]) {
+      self.files[name] = self.fetchJSON(name).catch(function (error) { delete self.files[name]; throw error; });
+    }
+    return self.files[name];
+  };
+
+  Index.prototype.meta = function () {
+    var self = this;
+    return self.file("meta.json").then(function (meta) {
+      if (!self.kindOf) {
+        self.kindOf = new Array(meta.n).fill("page");
+        Object.keys(meta.kinds).forEach(function (kind) { pages(meta.kinds[kind]).forEach(function (p) { self.kindOf[p] = kind; }); });
+        self.tracks = {};
+        Object.keys(meta.tracks).forEach(function (track) { self.tracks[track] = new Set(pages(meta.tracks[track])); });
       }
-      return true;
-    }
-    return false;
-  }
-
-  function prepare(index) {
-    if (index._prepared) return index._prepared;
-    index._prepared = index.docs.map(function (doc) {
-      return WEIGHTS.map(function (pair) { return words(doc[pair[0]]); });
+      return meta;
     });
-    return index._prepared;
-  }
+  };
 
-  /* Ranked results: every unit must match some field; title matches count
-   * most, then tags and fields, headings, and the text. */
-  function search(index, query, limit) {
+  /* The shard holding `term`: the longest listed prefix of it. */
+  Index.prototype.shardOf = function (meta, term) {
+    var best = null;
+    meta.shards.forEach(function (p) { if (term.indexOf(p) === 0 && (best === null || p.length > best.length)) best = p; });
+    return best;
+  };
+
+  /* Shards that may hold terms starting with `prefix`, or stems that the
+   * word being typed starts with ("engin" for "engineeri"): at most six. */
+  Index.prototype.shardsFor = function (meta, prefix) {
+    var self = this, list = [];
+    function add(p) { if (p !== null && list.indexOf(p) < 0) list.push(p); }
+    for (var length = Math.min(4, prefix.length); length <= prefix.length; length++) add(self.shardOf(meta, prefix.slice(0, length)));
+    meta.shards.forEach(function (p) { if (p.indexOf(prefix) === 0) add(p); });
+    return list.slice(0, 6);
+  };
+
+  /* A term's postings as a map from page to weight; null when absent. */
+  Index.prototype.termPostings = function (shard, term) {
+    var key = term;
+    if (this.postings[key] !== undefined) return this.postings[key];
+    var packed = shard[term];
+    if (packed === undefined) return (this.postings[key] = null);
+    var list = unpack(packed), map = new Map(), doc = -1;
+    for (var i = 0; i + 1 < list.length; i += 2) { doc += list[i]; map.set(doc, list[i + 1]); }
+    return (this.postings[key] = map);
+  };
+
+  /* Ranked pages for a query: [{page, score}], best first, with the filters
+   * ({kind, section, track}) applied, and the units for highlighting. */
+  Index.prototype.search = function (query, filters) {
+    var self = this;
+    filters = filters || {};
     var units = parseQuery(query);
-    if (!units.length) return [];
-    var groups = expand(units, index.synonyms || {});
-    var prepared = prepare(index);
-    var whole = words(query).join(" ");
-    var results = [];
-    index.docs.forEach(function (doc, d) {
-      var score = 0;
-      for (var g = 0; g < groups.length; g++) {
-        var best = 0;
-        for (var f = 0; f < WEIGHTS.length; f++) {
-          for (var a = 0; a < groups[g].length; a++) {
-            if (WEIGHTS[f][1] > best && matches(prepared[d][f], groups[g][a])) best = WEIGHTS[f][1];
-          }
+    if (!units.length) return Promise.resolve({ units: units, results: [] });
+    return self.meta().then(function (meta) {
+      var groups = alternatives(units, meta.synonyms || {});
+      var needed = new Set();
+      groups.forEach(function (alts) {
+        alts.forEach(function (alt) {
+          alt.stems.forEach(function (s) { var p = self.shardOf(meta, s); if (p !== null) needed.add(p); });
+          if (alt.prefix) self.shardsFor(meta, alt.prefix).forEach(function (p) { needed.add(p); });
+        });
+      });
+      var names = Array.from(needed);
+      return Promise.all(names.map(function (p) { return self.file(shardFile(p)); })).then(function (loaded) {
+        var shards = {};
+        names.forEach(function (p, i) { shards[p] = loaded[i]; });
+        return { units: units, results: self.rank(meta, groups, shards, filters) };
+      });
+    });
+  };
+
+  Index.prototype.rank = function (meta, groups, shards, filters) {
+    var self = this, n = meta.n, scale = meta.scale || 8;
+    function weightOf(term) {
+      var p = self.shardOf(meta, term);
+      return p === null || !shards[p] ? null : self.termPostings(shards[p], term);
+    }
+    /* The build stored each page's saturated term frequency; the rarer the term, the more it counts. */
+    function bm25(map) {
+      var idf = Math.log(1 + (n - map.size + 0.5) / (map.size + 0.5));
+      var scores = new Map();
+      map.forEach(function (w, doc) { scores.set(doc, idf * w / scale); });
+      return scores;
+    }
+    /* Page scores for one alternative: every stem must match. */
+    function alternativeScores(alt) {
+      var total = null;
+      alt.stems.forEach(function (s, i) {
+        var maps = [];
+        var exact = weightOf(s);
+        if (exact) maps.push(exact);
+        if (alt.prefix && i === alt.stems.length - 1) {
+          // The word being typed: also the terms that start with it (or with its stem).
+          var seen = 0;
+          Object.keys(shards).forEach(function (p) {
+            Object.keys(shards[p] || {}).forEach(function (term) {
+              var related = term.indexOf(alt.prefix) === 0 || term.indexOf(s) === 0 ||
+                (term.length >= 4 && alt.prefix.indexOf(term) === 0);
+              if (seen < 64 && term !== s && related) {
+                seen++;
+                maps.push(self.termPostings(shards[p], term));
+              }
+            });
+          });
         }
-        if (!best) return;
-        score += best;
-      }
-      var title = words(doc[TITLE]).join(" ");
-      if (title === whole) score += 1000;
-      else if (title.indexOf(whole) === 0) score += 200;
-      results.push({ doc: doc, score: score, units: groups });
+        var best = new Map();
+        maps.forEach(function (map) {
+          bm25(map).forEach(function (score, doc) { if (!(best.get(doc) >= score)) best.set(doc, score); });
+        });
+        if (total === null) { total = best; return; }
+        var next = new Map();
+        total.forEach(function (score, doc) { if (best.has(doc)) next.set(doc, score + best.get(doc)); });
+        total = next;
+      });
+      return total || new Map();
+    }
+    var result = null;
+    groups.forEach(function (alts) {
+      var best = new Map();
+      alts.forEach(function (alt) {
+        alternativeScores(alt).forEach(function (score, doc) { if (!(best.get(doc) >= score)) best.set(doc, score); });
+      });
+      if (result === null) { result = best; return; }
+      var next = new Map();
+      result.forEach(function (score, doc) { if (best.has(doc)) next.set(doc, score + best.get(doc)); });
+      result = next;
     });
-    results.sort(function (x, y) { return y.score - x.score || (x.doc[TITLE] < y.doc[TITLE] ? -1 : x.doc[TITLE] > y.doc[TITLE] ? 1 : 0); });
-    return results.slice(0, limit || 10).map(function (r) {
-      return { title: r.doc[TITLE], url: r.doc[URL], kind: r.doc[KIND], score: r.score, excerpt: excerpt(r.doc[TEXT], r.units) };
+    var list = [];
+    var section = filters.section ? (meta.sections || []).filter(function (s) { return s[0] === filters.section; })[0] : null;
+    var track = filters.track ? self.tracks[filters.track] || new Set() : null;
+    (result || new Map()).forEach(function (score, doc) {
+      if (filters.kind && self.kindOf[doc] !== filters.kind) return;
+      if (section && (doc < section[2] || doc >= section[3])) return;
+      if (track && !track.has(doc)) return;
+      list.push({ page: doc, score: score, kind: self.kindOf[doc] });
     });
+    list.sort(function (x, y) { return y.score - x.score || x.page - y.page; });
+    return list;
+  };
+
+  /* The address and title of a page. */
+  Index.prototype.page = function (meta, page) {
+    var chunk = meta.chunk || 64;
+    return this.file("d" + Math.floor(page / chunk) + ".json").then(function (rows) {
+      var row = rows[page % chunk];
+      return { url: row[0], title: row[1] };
+    });
+  };
+
+  /* ---- Excerpts, from a result's page. ---- */
+
+  var WORD = /[\p{L}\p{N}]+(?:['\u2019\u2010\u2011-][\p{L}\p{N}]+)*/gu;
+
+  /* Does a word of the page match a unit's stems (or the prefix being typed)? */
+  function matcher(units) {
+    var stems = new Set(), prefixes = [];
+    units.forEach(function (u) {
+      if (u.phrase) return;
+      u.words.forEach(function (w) { stems.add(stem(w)); });
+      if (u.prefix) prefixes.push(u.text);
+    });
+    return function (token) {
+      return words(token).some(function (w) {
+        return stems.has(stem(w)) || prefixes.some(function (p) { return w.indexOf(p) === 0; });
+      });
+    };
   }
 
-  /* A window of the text around the first match, as [text, isMatch] pieces. */
-  function excerpt(text, groups, width) {
-    width = width || 160;
-    var norm = normalise(text);
-    var needles = [];
-    groups.forEach(function (alternatives) { alternatives.forEach(function (u) { needles.push(u.text); }); });
-    var first = -1;
-    needles.forEach(function (n) {
-      var at = norm.indexOf(n);
-      if (at >= 0 && (first < 0 || at < first)) first = at;
+  function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  /* Where in `text` the query matches: sorted [start, end] ranges. */
+  function matchRanges(text, units) {
+    var ranges = [], isMatch = matcher(units), m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text)) !== null) if (isMatch(m[0])) ranges.push([m.index, m.index + m[0].length]);
+    units.forEach(function (u) {
+      if (!u.phrase) return;
+      var parts = (normalise(u.text).match(TOKEN) || []).map(escapeRegExp);
+      if (!parts.length) return;
+      var re = new RegExp(parts.join("[^\\p{L}\\p{N}]+"), "giu"), p;
+      var folded = text.toLowerCase();
+      if (folded.length !== text.length) folded = text;
+      while ((p = re.exec(folded)) !== null) { ranges.push([p.index, p.index + p[0].length]); if (!p[0].length) break; }
     });
-    var start = first < 0 ? 0 : Math.max(0, first - Math.floor(width / 3));
-    var end = Math.min(text.length, start + width);
-    var slice = text.slice(start, end), normSlice = norm.slice(start, end);
-    var pieces = [], pos = 0;
-    while (pos < slice.length) {
-      var next = -1, len = 0;
-      needles.forEach(function (n) {
-        var at = normSlice.indexOf(n, pos);
-        if (at >= 0 && (next < 0 || at < next)) { next = at; len = n.length; }
-      });
-      if (next < 0) { pieces.push([slice.slice(pos), false]); break; }
-      if (next > pos) pieces.push([slice.slice(pos, next), false]);
-      pieces.push([slice.slice(next, next + len), true]);
-      pos = next + len;
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
+    });
+    return merged;
+  }
+
+  /* A page's sections: [{id, heading, text}], the first one before any heading. */
+  function sectionsOf(html) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var article = doc.querySelector("main article") || doc.querySelector("main");
+    if (!article) return [];
+    article.querySelectorAll("nav, .toc, .breadcrumbs, .page-footer, .pager, footer, script, style").forEach(function (e) { e.remove(); });
+    var sections = [{ id: "", heading: "", text: "" }], current = null;
+    var walker = doc.createTreeWalker(article, 4 /* text nodes */);
+    var node;
+    while ((node = walker.nextNode()) !== null) {
+      var heading = node.parentElement && node.parentElement.closest("h1, h2, h3, h4, h5, h6");
+      if (heading) {
+        if (heading !== current && heading.id && heading.tagName !== "H1") {
+          current = heading;
+          sections.push({ id: heading.id, heading: heading.textContent.replace(/\s+/g, " ").trim(), text: "" });
+        }
+        continue;
+      }
+      sections[sections.length - 1].text += node.nodeValue + " ";
     }
+    sections.forEach(function (s) { s.text = s.text.replace(/\s+/g, " ").trim(); });
+    return sections.filter(function (s) { return s.text || s.heading; });
+  }
+
+  /* The section that matches most, and a window of its text around the first
+   * match as [text, isMatch] pieces. Null when a phrase is not on the page. */
+  function excerptOf(sections, units, width) {
+    width = width || 160;
+    var best = null;
+    var all = sections.map(function (s) { return s.heading + " " + s.text; }).join(" ");
+    var phrases = units.filter(function (u) { return u.phrase; });
+    if (phrases.some(function (u) { return !matchRanges(all, [u]).length; })) return null;
+    sections.forEach(function (s, i) {
+      var score = matchRanges(s.text, units).length + 2 * matchRanges(s.heading, units).length;
+      if (best === null || score > best.score) best = { index: i, score: score };
+    });
+    if (best === null) return { anchor: "", heading: "", pieces: [] };
+    var section = sections[best.index];
+    var ranges = matchRanges(section.text, units);
+    var text = section.text;
+    var start = ranges.length ? Math.max(0, ranges[0][0] - Math.floor(width / 3)) : 0;
+    if (start > 0) { var space = text.indexOf(" ", start); if (space >= 0 && space < ranges[0][0]) start = space + 1; }
+    var end = Math.min(text.length, start + width);
+    var pieces = [], pos = start;
+    ranges.forEach(function (r) {
+      if (r[1] <= pos || r[0] >= end) return;
+      if (r[0] > pos) pieces.push([text.slice(pos, r[0]), false]);
+      pieces.push([text.slice(Math.max(r[0], pos), Math.min(r[1], end)), true]);
+      pos = Math.min(r[1], end);
+    });
+    if (pos < end) pieces.push([text.slice(pos, end), false]);
     if (start > 0) pieces.unshift(["… ", false]);
     if (end < text.length) pieces.push([" …", false]);
-    return pieces;
+    return { anchor: section.id, heading: section.heading, pieces: pieces };
   }
 
-  var api = { normalise: normalise, parseQuery: parseQuery, search: search, excerpt: excerpt };
+  var api = {
+    normalise: normalise, words: words, stem: stem, parseQuery: parseQuery, unpack: unpack, shardFile: shardFile,
+    Index: Index, matchRanges: matchRanges, excerptOf: excerptOf,
+  };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.HandbookSearch = api;
 
-  /* ---- The search box of the default theme. ---- */
+  /* ---- The search box of the default theme: an ARIA combobox. ---- */
   if (typeof document === "undefined") return;
+
+  var KIND_NAMES = { role: "Roles", process: "Processes", ladder: "Ladders", level: "Levels", page: "Pages" };
+  var SHOWN = 10;
 
   function start() {
     var input = document.getElementById("search-input");
+    var panel = document.getElementById("search-panel");
     var list = document.getElementById("search-results");
-    if (!input || !list) return;
-    var index = null, loading = null, selected = -1, timer = null;
+    var filtersBox = document.getElementById("search-filters");
+    var status = document.getElementById("search-status");
+    if (!input || !panel || !list) return;
+    var folder = input.getAttribute("data-index");
+    var index = new Index(function (name) {
+      return fetch(folder + name).then(function (r) {
+        if (!r.ok) throw new Error(name + ": " + r.status);
+        return r.json();
+      });
+    });
+    var pageCache = {};
+    var filters = { kind: "", section: "", track: "" };
+    var active = -1, timer = null, generation = 0;
 
-    function load() {
-      if (!loading) {
-        loading = fetch(input.getAttribute("data-index")).then(function (r) { return r.json(); })
-          .then(function (data) { index = data; return data; });
-      }
-      return loading;
+    function setOpen(open) {
+      panel.hidden = !open;
+      input.setAttribute("aria-expanded", open ? "true" : "false");
+      if (!open) setActive(-1);
     }
 
-    function render(results) {
-      list.textContent = "";
-      selected = -1;
-      if (!input.value.trim()) { list.hidden = true; return; }
-      if (!results.length) {
-        var none = document.createElement("li");
-        none.className = "search-empty";
-        none.textContent = "No page matches.";
-        list.appendChild(none);
+    function options() { return list.querySelectorAll("[role=option]"); }
+
+    function setActive(i) {
+      var items = options();
+      active = i;
+      items.forEach(function (item, k) {
+        item.setAttribute("aria-selected", k === i ? "true" : "false");
+        item.classList.toggle("selected", k === i);
+      });
+      if (i >= 0 && items[i]) {
+        input.setAttribute("aria-activedescendant", items[i].id);
+        items[i].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
       }
-      results.forEach(function (r) {
-        var li = document.createElement("li"), a = document.createElement("a");
-        a.href = r.url;
-        var title = document.createElement("span");
-        title.className = "search-title";
-        title.textContent = r.title;
-        a.appendChild(title);
-        if (r.kind && r.kind !== "page") {
-          var kind = document.createElement("span");
-          kind.className = "search-kind";
-          kind.textContent = r.kind;
-          a.appendChild(kind);
-        }
-        var text = document.createElement("span");
-        text.className = "search-excerpt";
-        r.excerpt.forEach(function (piece) {
+    }
+
+    function go(item, newTab) {
+      var href = item && item.getAttribute("data-href");
+      if (!href) return;
+      if (newTab) window.open(href, "_blank", "noopener"); else window.location.href = href;
+    }
+
+    function buildFilters(meta) {
+      if (!filtersBox || filtersBox.childNodes.length) return;
+      var kinds = ["page"].concat(Object.keys(meta.kinds));
+      if (kinds.length > 1) {
+        var kindSelect = select("Kind", "kind", [["", "All kinds"]].concat(kinds.map(function (k) { return [k, KIND_NAMES[k] || k]; })));
+        filtersBox.appendChild(kindSelect);
+      }
+      if ((meta.sections || []).length > 1) {
+        filtersBox.appendChild(select("Section", "section", [["", "All sections"]].concat(meta.sections.map(function (s) { return [s[0], s[1]]; }))));
+      }
+      var tracks = Object.keys(meta.tracks);
+      if (tracks.length) {
+        filtersBox.appendChild(select("Track", "track", [["", "All tracks"]].concat(tracks.map(function (t) { return [t, t]; }))));
+      }
+    }
+
+    function select(label, key, choices) {
+      var wrap = document.createElement("label");
+      wrap.className = "search-filter";
+      var text = document.createElement("span");
+      text.className = "visually-hidden";
+      text.textContent = label;
+      var sel = document.createElement("select");
+      sel.setAttribute("data-filter", key);
+      choices.forEach(function (c) {
+        var o = document.createElement("option");
+        o.value = c[0];
+        o.textContent = c[1];
+        sel.appendChild(o);
+      });
+      sel.addEventListener("change", function () { filters[key] = sel.value; update(); });
+      wrap.appendChild(text);
+      wrap.appendChild(sel);
+      return wrap;
+    }
+
+    function excerptInto(item, result, units) {
+      var url = result.url;
+      var loading = pageCache[url] || (pageCache[url] = fetch(url).then(function (r) { return r.ok ? r.text() : ""; }).then(sectionsOf));
+      loading.then(function (sections) {
+        var excerpt = excerptOf(sections, units);
+        if (excerpt === null) { item.remove(); return; }
+        if (excerpt.anchor) item.setAttribute("data-href", url + "#" + excerpt.anchor);
+        var where = item.querySelector(".search-section");
+        if (excerpt.heading) where.textContent = excerpt.heading;
+        var text = item.querySelector(".search-excerpt");
+        text.textContent = "";
+        excerpt.pieces.forEach(function (piece) {
           if (piece[1]) {
             var mark = document.createElement("mark");
             mark.textContent = piece[0];
@@ -195,43 +578,100 @@
             text.appendChild(document.createTextNode(piece[0]));
           }
         });
-        a.appendChild(text);
-        li.appendChild(a);
+      }).catch(function () {});
+    }
+
+    function render(found, pagesShown, units, total) {
+      list.textContent = "";
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      if (!total) {
+        var none = document.createElement("li");
+        none.className = "search-empty";
+        none.setAttribute("role", "presentation");
+        none.textContent = "No page matches.";
+        list.appendChild(none);
+      }
+      pagesShown.forEach(function (p, k) {
+        var li = document.createElement("li");
+        li.id = "search-option-" + k;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        li.setAttribute("data-href", p.url);
+        var title = document.createElement("span");
+        title.className = "search-title";
+        title.textContent = p.title;
+        li.appendChild(title);
+        var kind = found[k].kind;
+        if (kind && kind !== "page") {
+          var badge = document.createElement("span");
+          badge.className = "search-kind";
+          badge.textContent = kind;
+          li.appendChild(badge);
+        }
+        var where = document.createElement("span");
+        where.className = "search-section";
+        li.appendChild(where);
+        var excerpt = document.createElement("span");
+        excerpt.className = "search-excerpt";
+        li.appendChild(excerpt);
+        li.addEventListener("mousedown", function (e) { e.preventDefault(); });
+        li.addEventListener("click", function (e) { go(li, e.ctrlKey || e.metaKey); });
+        li.addEventListener("auxclick", function (e) { if (e.button === 1) go(li, true); });
         list.appendChild(li);
+        excerptInto(li, p, units);
       });
-      list.hidden = false;
+      if (status) status.textContent = total === 0 ? "No page matches." : total === 1 ? "1 page matches." : total + " pages match.";
+      setOpen(true);
     }
 
     function update() {
       var query = input.value;
-      load().then(function () { if (input.value === query) render(search(index, query, 10)); });
+      var mine = ++generation;
+      if (!query.trim()) { setOpen(false); if (status) status.textContent = ""; return; }
+      index.meta().then(function (meta) {
+        buildFilters(meta);
+        return index.search(query, filters).then(function (found) {
+          var top = found.results.slice(0, SHOWN);
+          return Promise.all(top.map(function (r) { return index.page(meta, r.page); })).then(function (shown) {
+            if (mine === generation) render(top, shown, found.units, found.results.length);
+          });
+        });
+      }).catch(function () {
+        if (mine === generation && status) status.textContent = "Search is not available.";
+      });
     }
 
-    function move(delta) {
-      var items = list.querySelectorAll("a");
-      if (!items.length) return;
-      selected = (selected + delta + items.length) % items.length;
-      items.forEach(function (item, i) { item.classList.toggle("selected", i === selected); });
-      items[selected].scrollIntoView({ block: "nearest" });
-    }
-
-    input.addEventListener("focus", load);
+    input.addEventListener("focus", function () { index.meta().then(buildFilters).catch(function () {}); });
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 60); });
     input.addEventListener("keydown", function (e) {
-      if (e.key === "ArrowDown") { move(1); e.preventDefault(); }
-      else if (e.key === "ArrowUp") { move(-1); e.preventDefault(); }
-      else if (e.key === "Enter") {
-        var items = list.querySelectorAll("a");
-        var target = items[selected >= 0 ? selected : 0];
-        if (target) { window.location.href = target.href; e.preventDefault(); }
-      } else if (e.key === "Escape") { input.value = ""; render([]); input.blur(); }
+      var count = options().length;
+      if (e.key === "ArrowDown") {
+        if (panel.hidden && input.value.trim()) update();
+        else if (count) setActive((active + 1) % count);
+        e.preventDefault();
+      } else if (e.key === "ArrowUp") {
+        if (count) setActive((active - 1 + count) % count);
+        e.preventDefault();
+      } else if (e.key === "Enter") {
+        var items = options();
+        var target = items[active >= 0 ? active : 0];
+        if (target) { go(target, e.ctrlKey || e.metaKey); e.preventDefault(); }
+      } else if (e.key === "Escape") {
+        if (!panel.hidden) setOpen(false); else input.value = "";
+        e.preventDefault();
+      }
     });
     input.form && input.form.addEventListener("submit", function (e) { e.preventDefault(); });
     document.addEventListener("keydown", function (e) {
       var t = e.target, typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
       if (e.key === "/" && !typing && !e.metaKey && !e.ctrlKey && !e.altKey) { input.focus(); e.preventDefault(); }
     });
-    document.addEventListener("click", function (e) { if (!input.form.contains(e.target)) list.hidden = true; });
+    document.addEventListener("click", function (e) { if (input.form && !input.form.contains(e.target)) setOpen(false); });
+
+    // `?q=` in the address opens the results, as a search engine's link would.
+    var q = new URLSearchParams(window.location.search).get("q");
+    if (q) { input.value = q; update(); }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();

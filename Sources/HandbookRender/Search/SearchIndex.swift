@@ -1,0 +1,338 @@
+import Foundation
+import HandbookEscaping
+
+/// The full-text search index the default theme's `search.js` reads, written
+/// into `_handbook/search/` as small files fetched on demand (the layout is
+/// described in `docs/search.md`):
+///
+/// - `meta.json`: the number of pages, the prefix of each term shard, the
+///   pages of each kind, section and track (for the filters), the synonyms;
+/// - `t_<prefix>.json` (or `u_<hex>.json` for a prefix that is not plain
+///   ASCII): the terms starting with that prefix, each with its pages and a
+///   weight per page, packed into a string of base-64 digits;
+/// - `d<k>.json`: the address and title of 64 pages, fetched for the results shown.
+///
+/// Every word of every page is indexed. A term's weight on a page is what
+/// BM25 makes of its frequency, before the term's rarity (which `search.js`
+/// reads from the length of its list): the saturated frequency in the
+/// title, boosted, plus the saturated frequency in the other fields (tags,
+/// role and level fields, headings, text, each with its boost). Each field's
+/// count is normalised by its length against a fixed length, so a page's
+/// weights do not depend on other pages. The title is saturated on its own so
+/// that a page titled with the query is not outweighed by one that repeats
+/// it in its text.
+package enum SearchIndex {
+    /// One searchable page.
+    package struct Document: Sendable, Hashable {
+        package var title: String
+        package var url: String
+        package var kind: String
+        package var tags: [String]
+        package var headings: [String]
+        /// Structured fields: a role's track and levels, a level's id and track.
+        package var fields: [String]
+        /// Plain text of the body.
+        package var text: String
+        /// The career track of a role or a level, for the track filter.
+        package var track: String?
+    }
+
+    package static let folder = "search/"
+    package static let metaName = "meta.json"
+    /// Pages per `d<k>.json` file.
+    package static let chunk = 64
+    /// A shard is split by one more character of its terms' prefix when its
+    /// file would be larger than this.
+    package static let shardLimit = 24 * 1024
+    /// Weights are stored times this, as integers.
+    static let scale = 8.0
+    /// BM25's saturation: a frequency `f` counts `(k1 + 1) f / (f + k1)`.
+    static let k1 = 1.2
+    /// How much more a match in the title counts than one elsewhere.
+    static let titleBoost = 3.0
+
+    /// One field of a page: its boost, how much its length counts (BM25's
+    /// `b`), and the length at which it counts as average.
+    private struct Field {
+        var boost: Double
+        var b: Double
+        var averageLength: Double
+    }
+    private static let fields = [
+        Field(boost: 1, b: 0.5, averageLength: 4),  // title
+        Field(boost: 5, b: 0, averageLength: 1),  // tags
+        Field(boost: 5, b: 0, averageLength: 1),  // role and level fields
+        Field(boost: 3, b: 0.5, averageLength: 20),  // headings
+        Field(boost: 1, b: 0.75, averageLength: 400),  // text
+    ]
+
+    /// A page as the index keeps it: where it goes, what the filters need,
+    /// and its terms with their weights, sorted by term.
+    package struct Entry: Sendable, Equatable {
+        package var url: String
+        package var title: String
+        package var kind: String
+        package var track: String?
+        package var terms: [Term]
+    }
+
+    package struct Term: Sendable, Equatable {
+        package var term: String
+        package var weight: Int
+    }
+
+    /// A document's terms and weights.
+    package static func entry(_ d: Document, stems: StemCache) -> Entry {
+        let texts = [[d.title], d.tags, d.fields, d.headings, [d.text]]
+        // Each word's frequency summed over the fields, each field's count
+        // boosted and normalised by that field's length.
+        var table = WordCounts()
+        for (f, pieces) in texts.enumerated() {
+            for piece in pieces { SearchText.words(piece, into: &table) }
+            let field = fields[f]
+            table.endField(isTitle: f == 0) { length in field.boost / (1 - field.b + field.b * Double(length) / field.averageLength) }
+        }
+        let counted = table.words.indices.filter { table.frequency[$0] > 0 || table.titleFrequency[$0] > 0 }
+        let unique = counted.map { table.words[$0] }
+        var byStem: [String: (title: Double, other: Double)] = [:]
+        for (k, stem) in stems.stems(of: unique).enumerated() {
+            let w = counted[k]
+            byStem[stem, default: (0, 0)].title += table.titleFrequency[w]
+            byStem[stem, default: (0, 0)].other += table.frequency[w]
+        }
+        func saturated(_ f: Double) -> Double { (k1 + 1) * f / (f + k1) }
+        let terms = byStem.map { stem, f in
+            let weight = titleBoost * saturated(f.title) + saturated(f.other)
+            return Term(term: stem, weight: max(1, min(65_535, Int((weight * scale).rounded()))))
+        }.sorted { $0.term < $1.term }
+        return Entry(url: d.url, title: d.title, kind: d.kind, track: d.track, terms: terms)
+    }
+
+    /// The files of the index for these pages, paths relative to the search
+    /// folder, in a stable order. Pages are numbered in address order.
+    package static func files(_ entries: [Entry], synonyms: [(term: String, meaning: String)], basePath: String) -> [(path: String, text: String)] {
+        let docs = entries.sorted { $0.url < $1.url }
+        // Postings: for each term, its pages (as gaps from the previous one) and weights.
+        var postings: [String: Postings] = [:]
+        for (d, doc) in docs.enumerated() {
+            for t in doc.terms {
+                postings[t.term, default: Postings()].add(doc: d, weight: t.weight)
+            }
+        }
+        let terms = postings.keys.sorted()
+        var files: [(path: String, text: String)] = []
+        var prefixes: [String] = []
+        for shard in shards(terms[...], sizes: postings.mapValues { $0.bytes.count + $0.bytes.count / 8 + 8 }) {
+            prefixes.append(shard.prefix)
+            var text = "{"
+            for (k, term) in shard.terms.enumerated() {
+                if k > 0 { text += "," }
+                text += Escape.json(term) + ":\"" + String(decoding: postings[term]?.bytes ?? [], as: UTF8.self) + "\""
+            }
+            files.append((shardFile(shard.prefix), text + "}\n"))
+        }
+        for start in stride(from: 0, to: docs.count, by: chunk) {
+            let rows = docs[start..<min(docs.count, start + chunk)].map { "[" + Escape.json($0.url) + "," + Escape.json($0.title) + "]" }
+            files.append(("d\(start / chunk).json", "[" + rows.joined(separator: ",\n") + "]\n"))
+        }
+        files.append((metaName, meta(docs, prefixes: prefixes, synonyms: synonyms, basePath: basePath)))
+        return files
+    }
+
+    /// The file of the shard holding terms that start with `prefix`.
+    package static func shardFile(_ prefix: String) -> String {
+        if prefix.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) { return "t_\(prefix).json" }
+        return "u_" + prefix.utf8.map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined() + ".json"
+    }
+
+    /// Sorted terms cut into shards by prefix: one shard for all of them if
+    /// small enough, else one per next character, recursively. A term equal
+    /// to the prefix being split stays in a shard of its own prefix.
+    static func shards(_ terms: ArraySlice<String>, sizes: [String: Int], prefixLength: Int = 0)
+        -> [(prefix: String, terms: ArraySlice<String>)]
+    {
+        guard let first = terms.first else { return [] }
+        let prefix = String(first.prefix(prefixLength))
+        let size = terms.reduce(0) { $0 + $1.utf8.count + 4 + sizes[$1, default: 0] }
+        if size <= shardLimit || terms.allSatisfy({ $0.count <= prefixLength }) { return [(prefix, terms)] }
+        var result: [(prefix: String, terms: ArraySlice<String>)] = []
+        var start = terms.startIndex
+        // Terms no longer than the prefix sort first: they form the prefix's own shard.
+        while start < terms.endIndex, terms[start].count <= prefixLength { start += 1 }
+        if start > terms.startIndex { result.append((prefix, terms[terms.startIndex..<start])) }
+        while start < terms.endIndex {
+            let next = terms[start].prefix(prefixLength + 1)
+            var end = start + 1
+            while end < terms.endIndex, terms[end].hasPrefix(next) { end += 1 }
+            result += shards(terms[start..<end], sizes: sizes, prefixLength: prefixLength + 1)
+            start = end
+        }
+        return result
+    }
+
+    /// `meta.json`: what a query needs before it fetches any shard.
+    private static func meta(_ docs: [Entry], prefixes: [String], synonyms: [(term: String, meaning: String)], basePath: String) -> String {
+        var kinds: [String: [Int]] = [:]
+        var tracks: [String: [Int]] = [:]
+        for (d, doc) in docs.enumerated() {
+            if doc.kind != "page" { kinds[doc.kind, default: []].append(d) }
+            if let track = doc.track, !track.isEmpty { tracks[track, default: []].append(d) }
+        }
+        func encoded(_ map: [String: [Int]]) -> String {
+            "{" + map.keys.sorted().map { key in
+                var list = Postings()
+                for d in map[key, default: []] { list.add(doc: d, weight: nil) }
+                return Escape.json(key) + ":\"" + String(decoding: list.bytes, as: UTF8.self) + "\""
+            }.joined(separator: ",") + "}"
+        }
+        var grouped: [String: [String]] = [:]
+        for (term, meaning) in synonyms { grouped[SearchText.normalised(term), default: []].append(meaning) }
+        let synonymsJSON = "{" + grouped.keys.sorted().map { Escape.json($0) + ":[" + grouped[$0, default: []].map(Escape.json).joined(separator: ",") + "]" }
+            .joined(separator: ",") + "}"
+        let sections = self.sections(docs, basePath: basePath).map { "[" + Escape.json($0.name) + "," + Escape.json($0.title) + ",\($0.first),\($0.end)]" }
+        return "{\"v\":2,\"n\":\(docs.count),\"chunk\":\(chunk),\"scale\":\(Int(scale)),\"shards\":["
+            + prefixes.map(Escape.json).joined(separator: ",") + "],\"kinds\":" + encoded(kinds) + ",\"tracks\":" + encoded(tracks)
+            + ",\"sections\":[" + sections.joined(separator: ",") + "],\"synonyms\":" + synonymsJSON + "}\n"
+    }
+
+    /// The site's top-level folders holding two pages or more, as ranges of
+    /// page numbers (pages are in address order, so a folder is one range),
+    /// titled by the folder's own page when it has one.
+    private static func sections(_ docs: [Entry], basePath: String) -> [(name: String, title: String, first: Int, end: Int)] {
+        func folder(_ url: String) -> Substring? {
+            guard url.hasPrefix(basePath) else { return nil }
+            let rest = url.dropFirst(basePath.count)
+            guard let slash = rest.firstIndex(of: "/") else { return nil }
+            return rest[..<slash]
+        }
+        var result: [(name: String, title: String, first: Int, end: Int)] = []
+        var d = 0
+        while d < docs.count {
+            guard let name = folder(docs[d].url), !name.isEmpty else { d += 1; continue }
+            var end = d + 1
+            while end < docs.count, folder(docs[end].url) == name { end += 1 }
+            if end - d >= 2 {
+                let own = docs[d..<end].first { $0.url == basePath + name + "/" }
+                result.append((String(name), own?.title ?? String(name), d, end))
+            }
+            d = end
+        }
+        return result
+    }
+
+    /// Numbers as base-64 digits, five bits each, low bits first; a digit
+    /// from the upper half of the alphabet says another follows. Pages are
+    /// written as the gap from the previous page (the first from -1).
+    struct Postings {
+        private static let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        var bytes: [UInt8] = []
+        var last = -1
+
+        mutating func add(doc: Int, weight: Int?) {
+            append(doc - last)
+            last = doc
+            if let weight { append(weight) }
+        }
+
+        private mutating func append(_ value: Int) {
+            var v = value
+            while v >= 32 {
+                bytes.append(Self.digits[32 + v & 31])
+                v >>= 5
+            }
+            bytes.append(Self.digits[v])
+        }
+    }
+
+    /// The text a reader sees in an HTML fragment: tags dropped, the common
+    /// entities decoded, runs of white space made one space, cut after
+    /// `limit` characters. It walks bytes: only entities and non-ASCII white
+    /// space need decoding.
+    package static func plainText(ofHTML html: String, limit: Int = .max) -> String {
+        var html = html
+        return html.withUTF8 { bytes in
+            var text = VisibleText(limit: limit, capacity: min(bytes.count, limit == .max ? bytes.count : limit * 4))
+            var i = 0
+            let n = bytes.count
+            scan: while i < n {
+                let byte = bytes[i]
+                switch byte {
+                case UInt8(ascii: "<"):
+                    while i < n, bytes[i] != UInt8(ascii: ">") { i += 1 }
+                    text.pendingSpace = true
+                    i += 1
+                case UInt8(ascii: "&"):
+                    var j = i + 1
+                    while j < n, j - i <= 10, bytes[j] != UInt8(ascii: ";"), bytes[j] != UInt8(ascii: "&") { j += 1 }
+                    if j < n, bytes[j] == UInt8(ascii: ";") {
+                        for b in decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]), as: UTF8.self)).utf8 {
+                            guard text.append(b) else { break scan }
+                        }
+                        i = j + 1
+                    } else {
+                        guard text.append(byte) else { break scan }
+                        i += 1
+                    }
+                case 0xC2 where i + 1 < n && bytes[i + 1] == 0xA0:
+                    text.pendingSpace = true  // a no-break space
+                    i += 2
+                default:
+                    guard text.append(byte) else { break scan }
+                    i += 1
+                }
+            }
+            return String(decoding: text.out, as: UTF8.self)
+        }
+    }
+
+    /// Visible text being collected: one space between words, at most `limit` characters.
+    private struct VisibleText {
+        let limit: Int
+        var out: [UInt8] = []
+        var count = 0
+        var pendingSpace = false
+
+        init(limit: Int, capacity: Int) {
+            self.limit = limit
+            out.reserveCapacity(capacity)
+        }
+
+        /// Appends one byte; false once `limit` characters are out.
+        @inline(__always) mutating func append(_ byte: UInt8) -> Bool {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                pendingSpace = true
+                return true
+            }
+            // A UTF-8 continuation byte belongs to the character already counted.
+            if byte & 0xC0 != 0x80 {
+                if pendingSpace && count > 0 {
+                    guard count < limit else { return false }
+                    out.append(0x20)
+                    count += 1
+                }
+                pendingSpace = false
+                guard count < limit else { return false }
+                count += 1
+            }
+            out.append(byte)
+            return true
+        }
+    }
+
+    private static func decode(_ entity: String) -> String {
+        switch entity {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "#39", "apos": return "'"
+        case "nbsp": return " "
+        default:
+            if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let v = UInt32(entity.dropFirst(2), radix: 16), let s = Unicode.Scalar(v) {
+                return String(s)
+            }
+            if entity.hasPrefix("#"), let v = UInt32(entity.dropFirst()), let s = Unicode.Scalar(v) { return String(s) }
+            return "&" + entity + ";"
+        }
+    }
+}
