@@ -123,8 +123,7 @@ struct IndexStage {
     /// `index`; nil when one of them is not there (it was a draft, or new).
     private static func replacements(_ parsed: ParseStage.Result, in index: SiteIndex) -> [Int: Page]? {
         var replacements: [Int: Page] = [:]
-        guard !parsed.fresh.isEmpty else { return replacements }
-        for entry in parsed.entries where parsed.fresh.contains(entry.key.source.path) {
+        for entry in parsed.fresh {
             guard let i = index.pageIndex(atSource: entry.key.source.path) else { return nil }
             replacements[i] = entry.page
         }

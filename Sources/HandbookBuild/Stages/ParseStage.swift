@@ -18,8 +18,8 @@ struct ParseStage {
     struct Result {
         /// Every page, in scan order.
         var entries: [Entry]
-        /// Source paths parsed anew.
-        var fresh: Set<String>
+        /// The pages parsed anew.
+        var fresh: [Entry]
         /// The last result patched: no file came or went.
         var patched: Bool
         /// Some page's metadata changed (always true when not patched).
@@ -39,18 +39,22 @@ struct ParseStage {
     ) -> Result {
         if scanReused, let changed, last.count == files.count {
             let targets = changed.compactMap { path in positions[path].map { (path, $0) } }
-            let (fresh, entries) = parse(targets.map { files[$0.1] }, configuration: configuration, reusingUnchanged: true, progress: progress)
-            var result = Result(entries: last, fresh: fresh, patched: true, metadataChanged: false, identityChanged: false)
+            let entries = parse(targets.map { files[$0.1] }, configuration: configuration, reusingUnchanged: true, progress: progress)
+            var result = Result(entries: [], fresh: entries, patched: true, metadataChanged: false, identityChanged: false)
+            // Taken out of `last` so that replacing a few entries does not copy them all.
+            var all = last
+            last = []
             for entry in entries {
                 guard let i = positions[entry.key.source.absolutePath] else { continue }
-                if result.entries[i].metadata != entry.metadata { result.metadataChanged = true }
-                if result.entries[i].metadata.identity != entry.metadata.identity { result.identityChanged = true }
-                result.entries[i] = entry
+                if all[i].metadata != entry.metadata { result.metadataChanged = true }
+                if all[i].metadata.identity != entry.metadata.identity { result.identityChanged = true }
+                all[i] = entry
             }
-            last = result.entries
+            last = all
+            result.entries = all
             return result
         }
-        let (fresh, _) = parse(files, configuration: configuration, reusingUnchanged: true, progress: progress)
+        let fresh = parse(files, configuration: configuration, reusingUnchanged: true, progress: progress)
         let present = Set(files.map(\.absolutePath))
         cache = cache.filter { present.contains($0.key) }
         last = files.compactMap { cache[$0.absolutePath] }
@@ -59,10 +63,10 @@ struct ParseStage {
     }
 
     /// Parses `files` whose stamp or settings changed (in parallel) into the
-    /// cache; returns their source paths and their new entries.
+    /// cache; returns their new entries.
     private mutating func parse(
         _ files: [SourceFile], configuration: Configuration, reusingUnchanged: Bool, progress: BuildProgress?
-    ) -> (Set<String>, [Entry]) {
+    ) -> [Entry] {
         var misses: [(file: SourceFile, key: ParseKey)] = []
         for file in files {
             let key = ParseKey(stamp: FileStamp(file.absolutePath), settings: configuration.key, source: file)
@@ -77,6 +81,6 @@ struct ParseStage {
             return Entry(key: miss.key, page: page, diagnostics: diagnostics, metadata: PageMetadataKey(page))
         }
         for entry in parsed { cache[entry.key.source.absolutePath] = entry }
-        return (Set(parsed.map(\.key.source.path)), parsed)
+        return parsed
     }
 }

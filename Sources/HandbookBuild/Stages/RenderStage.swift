@@ -23,7 +23,11 @@ struct RenderStage {
     /// Output path → what is served (when retaining).
     private var contents: [String: OutputFile.Contents] = [:]
     /// The search index's files written last (paths below the output folder).
-    private var searchFiles: [String] = []
+    private var searchFiles: Set<String> = []
+    /// The routes that have a search entry.
+    private var searchPaths: Set<String> = []
+    /// The search index as last written, kept to patch it.
+    private var searchIndex: SearchIndex.Builder?
     private let stems = StemCache()
     /// Keep rendered text (the preview server and tests read it).
     let retains: Bool
@@ -79,25 +83,32 @@ struct RenderStage {
         }
         var renderedPages = 0
         var failures: [Diagnostic] = []
+        // The search entries of pages whose entry changed; nil when one was dropped (the index is rebuilt).
+        var searchChanges: [SearchIndex.Entry]? = []
         var searchChanged = changedPages == nil
         for (k, r) in candidates.enumerated() {
             let route = routes[r]
             let (entry, contents, failure) = made[k]
             if let entry {
-                if cache[route.outputPath]?.search != entry.search { searchChanged = true }
+                if cache[route.outputPath]?.search != entry.search {
+                    searchChanged = true
+                    if let search = entry.search { searchChanges?.append(search) } else { searchChanges = nil }
+                }
                 cache[route.outputPath] = entry
+                if entry.search != nil { searchPaths.insert(route.outputPath) } else { searchPaths.remove(route.outputPath) }
                 if case .page = route.kind { renderedPages += 1 }
             }
             if retains, let contents { self.contents[route.outputPath] = contents }
             if let failure { failures.append(.error(DiagnosticID.outputWrite, at: nil, "cannot write \(route.outputPath): \(failure)")) }
         }
         if changedPages == nil {
-            let present = Set(routes.map(\.outputPath))
+            let present = Set(routes.map(\.outputPath)).union(searchFiles)
             cache = cache.filter { present.contains($0.key) }
+            searchPaths.formIntersection(present)
             contents = contents.filter { present.contains($0.key) }
         }
         if site.model.routes.route(.searchIndex) != nil, searchChanged {
-            failures += writeSearchIndex(site, routes: routes, configuration: configuration, sink: sink)
+            failures += writeSearchIndex(site, routes: routes, changes: searchChanges, configuration: configuration, sink: sink)
         }
 
         var diagnostics = failures
@@ -109,31 +120,49 @@ struct RenderStage {
             }
             if let entry = cache[route.outputPath], !entry.diagnostics.isEmpty { diagnostics += entry.diagnostics }
         }
-        let shards = searchFiles.filter { $0 != RoutePaths.searchIndex }
+        let shards = searchFiles.subtracting([RoutePaths.searchIndex]).sorted()
         let served = RenderedSite(paths: retains ? routes.map(\.outputPath) + shards : [], contents: retains ? contents : [:])
         return Result(site: served, diagnostics: diagnostics, renderedPages: renderedPages, htmlPages: htmlPages)
     }
 
-    /// The search index's files, from every route's terms. Files the
-    /// previous index had and this one has not are dropped from what is served
-    /// (a build's staging folder never had them).
+    /// The search index's files: patched from the pages whose terms changed
+    /// when it can be, else made from every route's terms. Files the previous
+    /// index had and this one has not are dropped from what is served (a
+    /// build's staging folder never had them).
     private mutating func writeSearchIndex(
-        _ site: IndexStage.Site, routes: [Route], configuration: Configuration, sink: (any OutputSink)?
+        _ site: IndexStage.Site, routes: [Route], changes: [SearchIndex.Entry]?, configuration: Configuration, sink: (any OutputSink)?
     ) -> [Diagnostic] {
-        let entries = routes.compactMap { cache[$0.outputPath]?.search }
-        let files = SearchIndex.files(entries, synonyms: configuration.config.synonyms, basePath: site.model.index.basePath)
+        var written: [(path: String, text: String)]
+        var removed: [String] = []
+        // Taken out of `self` so that patching it does not copy it.
+        var kept = searchIndex
+        searchIndex = nil
+        if let changes,
+            let patch = kept?.update(changes, count: searchPaths.count, synonyms: configuration.config.synonyms, basePath: site.model.index.basePath)
+        {
+            (written, removed) = patch
+            searchIndex = kept
+        } else {
+            var builder = SearchIndex.Builder(synonyms: configuration.config.synonyms, basePath: site.model.index.basePath)
+            written = builder.rebuild(routes.compactMap { cache[$0.outputPath]?.search })
+            searchIndex = builder
+            let fresh = Set(written.map { RoutePaths.searchFolder + $0.path })
+            removed = searchFiles.subtracting(fresh).map { String($0.dropFirst(RoutePaths.searchFolder.count)) }
+        }
         var failures: [Diagnostic] = []
-        let paths = files.map { RoutePaths.searchFolder + $0.path }
-        for (path, file) in zip(paths, files) {
+        for file in written {
+            let path = RoutePaths.searchFolder + file.path
             if let failure = sink?.write(file.text, to: path) {
                 failures.append(.error(DiagnosticID.outputWrite, at: nil, "cannot write \(path): \(failure)"))
             }
             if retains { contents[path] = .text(file.text) }
+            searchFiles.insert(path)
         }
-        if retains {
-            for path in Set(searchFiles).subtracting(paths) { contents[path] = nil }
+        for file in removed {
+            let path = RoutePaths.searchFolder + file
+            contents[path] = nil
+            searchFiles.remove(path)
         }
-        searchFiles = paths
         return failures
     }
 }

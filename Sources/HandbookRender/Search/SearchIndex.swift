@@ -111,32 +111,8 @@ package enum SearchIndex {
     /// The files of the index for these pages, paths relative to the search
     /// folder, in a stable order. Pages are numbered in address order.
     package static func files(_ entries: [Entry], synonyms: [(term: String, meaning: String)], basePath: String) -> [(path: String, text: String)] {
-        let docs = entries.sorted { $0.url < $1.url }
-        // Postings: for each term, its pages (as gaps from the previous one) and weights.
-        var postings: [String: Postings] = [:]
-        for (d, doc) in docs.enumerated() {
-            for t in doc.terms {
-                postings[t.term, default: Postings()].add(doc: d, weight: t.weight)
-            }
-        }
-        let terms = postings.keys.sorted()
-        var files: [(path: String, text: String)] = []
-        var prefixes: [String] = []
-        for shard in shards(terms[...], sizes: postings.mapValues { $0.bytes.count + $0.bytes.count / 8 + 8 }) {
-            prefixes.append(shard.prefix)
-            var text = "{"
-            for (k, term) in shard.terms.enumerated() {
-                if k > 0 { text += "," }
-                text += Escape.json(term) + ":\"" + String(decoding: postings[term]?.bytes ?? [], as: UTF8.self) + "\""
-            }
-            files.append((shardFile(shard.prefix), text + "}\n"))
-        }
-        for start in stride(from: 0, to: docs.count, by: chunk) {
-            let rows = docs[start..<min(docs.count, start + chunk)].map { "[" + Escape.json($0.url) + "," + Escape.json($0.title) + "]" }
-            files.append(("d\(start / chunk).json", "[" + rows.joined(separator: ",\n") + "]\n"))
-        }
-        files.append((metaName, meta(docs, prefixes: prefixes, synonyms: synonyms, basePath: basePath)))
-        return files
+        var builder = Builder(synonyms: synonyms, basePath: basePath)
+        return builder.rebuild(entries)
     }
 
     /// The file of the shard holding terms that start with `prefix`.
@@ -145,25 +121,35 @@ package enum SearchIndex {
         return "u_" + prefix.utf8.map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined() + ".json"
     }
 
-    /// Sorted terms cut into shards by prefix: one shard for all of them if
-    /// small enough, else one per next character, recursively. A term equal
-    /// to the prefix being split stays in a shard of its own prefix.
+    /// Terms are ordered by their UTF-8 bytes (the order of their Unicode
+    /// scalars), so that the terms sharing a prefix of scalars are together.
+    static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    /// The first `length` Unicode scalars of `term`.
+    static func prefix(_ term: String, _ length: Int) -> String {
+        String(String.UnicodeScalarView(term.unicodeScalars.prefix(length)))
+    }
+
+    /// Terms (ordered by `precedes`) cut into shards by prefix (`sizes`: each
+    /// term's bytes in its shard's file): one shard for all of them if small
+    /// enough, else one per next Unicode scalar, recursively. Terms no longer
+    /// than the prefix being split stay in a shard of that prefix.
     static func shards(_ terms: ArraySlice<String>, sizes: [String: Int], prefixLength: Int = 0)
         -> [(prefix: String, terms: ArraySlice<String>)]
     {
         guard let first = terms.first else { return [] }
-        let prefix = String(first.prefix(prefixLength))
-        let size = terms.reduce(0) { $0 + $1.utf8.count + 4 + sizes[$1, default: 0] }
-        if size <= shardLimit || terms.allSatisfy({ $0.count <= prefixLength }) { return [(prefix, terms)] }
+        let prefix = Self.prefix(first, prefixLength)
+        let size = terms.reduce(0) { $0 + sizes[$1, default: 0] }
+        if size <= shardLimit || terms.allSatisfy({ $0.unicodeScalars.count <= prefixLength }) { return [(prefix, terms)] }
         var result: [(prefix: String, terms: ArraySlice<String>)] = []
         var start = terms.startIndex
         // Terms no longer than the prefix sort first: they form the prefix's own shard.
-        while start < terms.endIndex, terms[start].count <= prefixLength { start += 1 }
+        while start < terms.endIndex, terms[start].unicodeScalars.count <= prefixLength { start += 1 }
         if start > terms.startIndex { result.append((prefix, terms[terms.startIndex..<start])) }
         while start < terms.endIndex {
-            let next = terms[start].prefix(prefixLength + 1)
+            let next = Self.prefix(terms[start], prefixLength + 1)
             var end = start + 1
-            while end < terms.endIndex, terms[end].hasPrefix(next) { end += 1 }
+            while end < terms.endIndex, terms[end].utf8.starts(with: next.utf8) { end += 1 }
             result += shards(terms[start..<end], sizes: sizes, prefixLength: prefixLength + 1)
             start = end
         }
@@ -171,7 +157,7 @@ package enum SearchIndex {
     }
 
     /// `meta.json`: what a query needs before it fetches any shard.
-    private static func meta(_ docs: [Entry], prefixes: [String], synonyms: [(term: String, meaning: String)], basePath: String) -> String {
+    static func meta(_ docs: [Entry], prefixes: [String], synonyms: [(term: String, meaning: String)], basePath: String) -> String {
         var kinds: [String: [Int]] = [:]
         var tracks: [String: [Int]] = [:]
         for (d, doc) in docs.enumerated() {
