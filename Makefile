@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE_BIN := .build/release/handbook
 PREFIX ?= /usr/local
 
-.PHONY: all build test test-deps serve bench fuzz deps dist install install-binary uninstall clean
+.PHONY: all build test test-deps serve bench search-bench fuzz deps dist install install-binary uninstall clean
 
 all: build
 
@@ -56,6 +56,14 @@ serve: deps
 bench: deps
 	$(SWIFT) build -c release --product handbook
 	bash scripts/bench.sh $(or $(PAGES),1000) $(or $(RUNS),5)
+
+# Handbook's search beside Pagefind's on the same built site (bytes fetched, time to a
+# first result on a throttled phone, top 5 against expected pages): the bundled handbook,
+# and a generated one with PAGES=10000. Writes a Markdown table (docs/search.md has the last).
+search-bench: deps test-deps
+	$(SWIFT) build -c release --product handbook
+	@python3 -c "import pagefind" 2>/dev/null || python3 -m pip install -q "pagefind[bin]"
+	python3 scripts/search_bench.py $(if $(PAGES),--pages $(PAGES))
 
 # libFuzzer targets with AddressSanitizer, each for SECONDS (default 60):
 # Markdown, front matter, links over small sites, templates (scripts/fuzz.sh).

@@ -43,7 +43,7 @@ package enum SearchIndex {
     package static let chunk = 64
     /// A shard is split by one more character of its terms' prefix when its
     /// file would be larger than this.
-    package static let shardLimit = 24 * 1024
+    package static let shardLimit = 12 * 1024
     /// Weights are stored times this, as integers.
     static let scale = 8.0
     /// BM25's saturation: a frequency `f` counts `(k1 + 1) f / (f + k1)`.

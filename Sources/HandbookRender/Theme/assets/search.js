@@ -284,28 +284,56 @@
     });
   };
 
+  /* A word being typed also matches longer words, but less than the word itself. */
+  var PREFIX_WEIGHT = 0.6;
+
+  /* Page scores of all pages matching every map: summed, smallest map first. */
+  function intersect(maps) {
+    if (!maps.length) return new Map();
+    maps = maps.slice().sort(function (a, b) { return a.size - b.size; });
+    var total = new Map(maps[0]);
+    for (var i = 1; i < maps.length && total.size; i++) {
+      var next = new Map();
+      total.forEach(function (score, doc) { var s = maps[i].get(doc); if (s !== undefined) next.set(doc, score + s); });
+      total = next;
+    }
+    return total;
+  }
+
+  /* For each page, the best score among the maps. */
+  function best(maps) {
+    if (maps.length === 1) return maps[0];
+    var result = new Map();
+    maps.forEach(function (map) {
+      map.forEach(function (score, doc) { var s = result.get(doc); if (s === undefined || score > s) result.set(doc, score); });
+    });
+    return result;
+  }
+
   Index.prototype.rank = function (meta, groups, shards, filters) {
     var self = this, n = meta.n, scale = meta.scale || 8;
-    function weightOf(term) {
+    self.scores = self.scores || {};
+    /* A term's page scores: the weight the build stored for each page, times how rare the term is. */
+    function scoresOf(term, factor) {
+      var key = term + "\u0000" + factor;
+      if (self.scores[key]) return self.scores[key];
       var p = self.shardOf(meta, term);
-      return p === null || !shards[p] ? null : self.termPostings(shards[p], term);
-    }
-    /* The build stored each page's saturated term frequency; the rarer the term, the more it counts. */
-    function bm25(map) {
-      var idf = Math.log(1 + (n - map.size + 0.5) / (map.size + 0.5));
+      var map = p === null || !shards[p] ? null : self.termPostings(shards[p], term);
+      if (!map) return null;
+      var idf = Math.log(1 + (n - map.size + 0.5) / (map.size + 0.5)) * factor / scale;
       var scores = new Map();
-      map.forEach(function (w, doc) { scores.set(doc, idf * w / scale); });
-      return scores;
+      map.forEach(function (w, doc) { scores.set(doc, idf * w); });
+      return (self.scores[key] = scores);
     }
     /* Page scores for one alternative: every stem must match. */
     function alternativeScores(alt) {
-      var total = null;
-      alt.stems.forEach(function (s, i) {
+      return intersect(alt.stems.map(function (s, i) {
         var maps = [];
-        var exact = weightOf(s);
+        var exact = scoresOf(s, 1);
         if (exact) maps.push(exact);
         if (alt.prefix && i === alt.stems.length - 1) {
-          // The word being typed: also the terms that start with it (or with its stem).
+          // The word being typed: also the terms that start with it (or with its stem),
+          // and the stems it starts with ("engin" for "engineeri").
           var seen = 0;
           Object.keys(shards).forEach(function (p) {
             Object.keys(shards[p] || {}).forEach(function (term) {
@@ -313,37 +341,20 @@
                 (term.length >= 4 && alt.prefix.indexOf(term) === 0);
               if (seen < 64 && term !== s && related) {
                 seen++;
-                maps.push(self.termPostings(shards[p], term));
+                var scores = scoresOf(term, PREFIX_WEIGHT);
+                if (scores) maps.push(scores);
               }
             });
           });
         }
-        var best = new Map();
-        maps.forEach(function (map) {
-          bm25(map).forEach(function (score, doc) { if (!(best.get(doc) >= score)) best.set(doc, score); });
-        });
-        if (total === null) { total = best; return; }
-        var next = new Map();
-        total.forEach(function (score, doc) { if (best.has(doc)) next.set(doc, score + best.get(doc)); });
-        total = next;
-      });
-      return total || new Map();
+        return maps.length ? best(maps) : new Map();
+      }));
     }
-    var result = null;
-    groups.forEach(function (alts) {
-      var best = new Map();
-      alts.forEach(function (alt) {
-        alternativeScores(alt).forEach(function (score, doc) { if (!(best.get(doc) >= score)) best.set(doc, score); });
-      });
-      if (result === null) { result = best; return; }
-      var next = new Map();
-      result.forEach(function (score, doc) { if (best.has(doc)) next.set(doc, score + best.get(doc)); });
-      result = next;
-    });
+    var result = intersect(groups.map(function (alts) { return best(alts.map(alternativeScores)); }));
     var list = [];
     var section = filters.section ? (meta.sections || []).filter(function (s) { return s[0] === filters.section; })[0] : null;
     var track = filters.track ? self.tracks[filters.track] || new Set() : null;
-    (result || new Map()).forEach(function (score, doc) {
+    result.forEach(function (score, doc) {
       if (filters.kind && self.kindOf[doc] !== filters.kind) return;
       if (section && (doc < section[2] || doc >= section[3])) return;
       if (track && !track.has(doc)) return;
