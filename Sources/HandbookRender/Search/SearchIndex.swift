@@ -183,11 +183,23 @@ package enum SearchIndex {
 
     /// The site's top-level folders holding two pages or more, as ranges of
     /// page numbers (pages are in address order, so a folder is one range),
-    /// titled by the folder's own page when it has one.
+    /// titled by the folder's own page when it has one. When one folder holds
+    /// most pages (a site whose pages all sit in `docs/`), its own folders are
+    /// the sections.
     private static func sections(_ docs: [Entry], basePath: String) -> [(name: String, title: String, first: Int, end: Int)] {
+        var base = basePath
+        for _ in 0..<3 {
+            let found = sections(docs, below: base)
+            guard found.count == 1, let only = found.first, (only.end - only.first) * 2 > docs.count else { return found }
+            base += only.name + "/"
+        }
+        return sections(docs, below: base)
+    }
+
+    private static func sections(_ docs: [Entry], below base: String) -> [(name: String, title: String, first: Int, end: Int)] {
         func folder(_ url: String) -> Substring? {
-            guard url.hasPrefix(basePath) else { return nil }
-            let rest = url.dropFirst(basePath.count)
+            guard url.hasPrefix(base) else { return nil }
+            let rest = url.dropFirst(base.count)
             guard let slash = rest.firstIndex(of: "/") else { return nil }
             return rest[..<slash]
         }
@@ -198,7 +210,7 @@ package enum SearchIndex {
             var end = d + 1
             while end < docs.count, folder(docs[end].url) == name { end += 1 }
             if end - d >= 2 {
-                let own = docs[d..<end].first { $0.url == basePath + name + "/" }
+                let own = docs[d..<end].first { $0.url == base + name + "/" }
                 result.append((String(name), own?.title ?? String(name), d, end))
             }
             d = end
