@@ -248,15 +248,15 @@
     return list.slice(0, 6);
   };
 
-  /* A term's postings as a map from page to weight; null when absent. */
+  /* A term's postings, {docs, weights} in page order; null when absent. */
   Index.prototype.termPostings = function (shard, term) {
-    var key = term;
-    if (this.postings[key] !== undefined) return this.postings[key];
+    if (this.postings[term] !== undefined) return this.postings[term];
     var packed = shard[term];
-    if (packed === undefined) return (this.postings[key] = null);
-    var list = unpack(packed), map = new Map(), doc = -1;
-    for (var i = 0; i + 1 < list.length; i += 2) { doc += list[i]; map.set(doc, list[i + 1]); }
-    return (this.postings[key] = map);
+    if (packed === undefined) return (this.postings[term] = null);
+    var list = unpack(packed), count = list.length >> 1;
+    var docs = new Int32Array(count), weights = new Uint16Array(count), doc = -1;
+    for (var i = 0; i < count; i++) { doc += list[2 * i]; docs[i] = doc; weights[i] = list[2 * i + 1]; }
+    return (this.postings[term] = { docs: docs, weights: weights });
   };
 
   /* Ranked pages for a query: [{page, score}], best first, with the filters
@@ -287,27 +287,23 @@
   /* A word being typed also matches longer words, but less than the word itself. */
   var PREFIX_WEIGHT = 0.6;
 
-  /* Page scores of all pages matching every map: summed, smallest map first. */
-  function intersect(maps) {
-    if (!maps.length) return new Map();
-    maps = maps.slice().sort(function (a, b) { return a.size - b.size; });
-    var total = new Map(maps[0]);
-    for (var i = 1; i < maps.length && total.size; i++) {
-      var next = new Map();
-      total.forEach(function (score, doc) { var s = maps[i].get(doc); if (s !== undefined) next.set(doc, score + s); });
-      total = next;
-    }
-    return total;
-  }
+  var NONE = { docs: [], scores: [] };
 
-  /* For each page, the best score among the maps. */
-  function best(maps) {
-    if (maps.length === 1) return maps[0];
-    var result = new Map();
-    maps.forEach(function (map) {
-      map.forEach(function (score, doc) { var s = result.get(doc); if (s === undefined || score > s) result.set(doc, score); });
+  /* Scores are {docs, scores} in page order. Combining them uses arrays as
+   * long as the site has pages: a pass over each list and one over the pages. */
+  function combine(lists, n, all) {
+    if (!lists.length) return NONE;
+    if (lists.length === 1) return lists[0];
+    var acc = new Float64Array(n), hits = new Uint8Array(n);
+    lists.forEach(function (l) {
+      for (var i = 0; i < l.docs.length; i++) {
+        var d = l.docs[i], s = l.scores[i];
+        if (all) { acc[d] += s; hits[d]++; } else if (s > acc[d]) { acc[d] = s; hits[d] = 1; }
+      }
     });
-    return result;
+    var docs = [], scores = [], need = all ? lists.length : 1;
+    for (var d = 0; d < n; d++) if (hits[d] >= need) { docs.push(d); scores.push(acc[d]); }
+    return { docs: docs, scores: scores };
   }
 
   Index.prototype.rank = function (meta, groups, shards, filters) {
@@ -318,19 +314,20 @@
       var key = term + "\u0000" + factor;
       if (self.scores[key]) return self.scores[key];
       var p = self.shardOf(meta, term);
-      var map = p === null || !shards[p] ? null : self.termPostings(shards[p], term);
-      if (!map) return null;
-      var idf = Math.log(1 + (n - map.size + 0.5) / (map.size + 0.5)) * factor / scale;
-      var scores = new Map();
-      map.forEach(function (w, doc) { scores.set(doc, idf * w); });
-      return (self.scores[key] = scores);
+      var postings = p === null || !shards[p] ? null : self.termPostings(shards[p], term);
+      if (!postings) return null;
+      var count = postings.docs.length;
+      var idf = Math.log(1 + (n - count + 0.5) / (count + 0.5)) * factor / scale;
+      var scores = new Float64Array(count);
+      for (var i = 0; i < count; i++) scores[i] = idf * postings.weights[i];
+      return (self.scores[key] = { docs: postings.docs, scores: scores });
     }
     /* Page scores for one alternative: every stem must match. */
     function alternativeScores(alt) {
-      return intersect(alt.stems.map(function (s, i) {
-        var maps = [];
+      return combine(alt.stems.map(function (s, i) {
+        var lists = [];
         var exact = scoresOf(s, 1);
-        if (exact) maps.push(exact);
+        if (exact) lists.push(exact);
         if (alt.prefix && i === alt.stems.length - 1) {
           // The word being typed: also the terms that start with it (or with its stem),
           // and the stems it starts with ("engin" for "engineeri").
@@ -342,24 +339,25 @@
               if (seen < 64 && term !== s && related) {
                 seen++;
                 var scores = scoresOf(term, PREFIX_WEIGHT);
-                if (scores) maps.push(scores);
+                if (scores) lists.push(scores);
               }
             });
           });
         }
-        return maps.length ? best(maps) : new Map();
-      }));
+        return lists.length ? combine(lists, n, false) : NONE;
+      }), n, true);
     }
-    var result = intersect(groups.map(function (alts) { return best(alts.map(alternativeScores)); }));
+    var result = combine(groups.map(function (alts) { return combine(alts.map(alternativeScores), n, false); }), n, true);
     var list = [];
     var section = filters.section ? (meta.sections || []).filter(function (s) { return s[0] === filters.section; })[0] : null;
     var track = filters.track ? self.tracks[filters.track] || new Set() : null;
-    result.forEach(function (score, doc) {
-      if (filters.kind && self.kindOf[doc] !== filters.kind) return;
-      if (section && (doc < section[2] || doc >= section[3])) return;
-      if (track && !track.has(doc)) return;
-      list.push({ page: doc, score: score, kind: self.kindOf[doc] });
-    });
+    for (var k = 0; k < result.docs.length; k++) {
+      var doc = result.docs[k];
+      if (filters.kind && self.kindOf[doc] !== filters.kind) continue;
+      if (section && (doc < section[2] || doc >= section[3])) continue;
+      if (track && !track.has(doc)) continue;
+      list.push({ page: doc, score: result.scores[k], kind: self.kindOf[doc] });
+    }
     list.sort(function (x, y) { return y.score - x.score || x.page - y.page; });
     return list;
   };
@@ -683,6 +681,8 @@
     // `?q=` in the address opens the results, as a search engine's link would.
     var q = new URLSearchParams(window.location.search).get("q");
     if (q) { input.value = q; update(); }
+    // Otherwise meta.json (about 1 KB) is fetched once the page is idle, so a first query starts a round trip ahead.
+    else (window.requestIdleCallback || function (f) { setTimeout(f, 1500); })(function () { index.meta().catch(function () {}); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
