@@ -154,7 +154,9 @@ def test_open_search_results_have_no_violations(site, browser, scheme):  # noqa:
         browser.get(site + "roles/")
         box = browser.find_element(By.ID, "search-input")
         box.send_keys("review")
-        WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results a mark"))
+        WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results [role=option] mark"))
+        box.send_keys(Keys.ARROW_DOWN)  # an active option, with its outline
+        assert browser.find_elements(By.CSS_SELECTOR, "#search-filters select"), "the filters are shown"
         problems = violations(browser, axe_source())
         assert not problems, "\n".join(problems)
     finally:
