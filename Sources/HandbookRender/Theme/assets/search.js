@@ -415,13 +415,15 @@
     return merged;
   }
 
+  var BLOCKS = "p, li, td, th, dd, dt, blockquote, pre, figcaption, summary, section, aside, div";
+
   /* A page's sections: [{id, heading, text}], the first one before any heading. */
   function sectionsOf(html) {
     var doc = new DOMParser().parseFromString(html, "text/html");
     var article = doc.querySelector("main article") || doc.querySelector("main");
     if (!article) return [];
     article.querySelectorAll("nav, .toc, .breadcrumbs, .page-footer, .pager, footer, script, style").forEach(function (e) { e.remove(); });
-    var sections = [{ id: "", heading: "", text: "" }], current = null;
+    var sections = [{ id: "", heading: "", text: "" }], current = null, lastBlock = null;
     var walker = doc.createTreeWalker(article, 4 /* text nodes */);
     var node;
     while ((node = walker.nextNode()) !== null) {
@@ -433,7 +435,11 @@
         }
         continue;
       }
-      sections[sections.length - 1].text += node.nodeValue + " ";
+      // Text inside one paragraph or item runs on; a new block starts a new word.
+      var block = node.parentElement && node.parentElement.closest(BLOCKS);
+      var section = sections[sections.length - 1];
+      section.text += (block !== lastBlock ? " " : "") + node.nodeValue;
+      lastBlock = block;
     }
     sections.forEach(function (s) { s.text = s.text.replace(/\s+/g, " ").trim(); });
     return sections.filter(function (s) { return s.text || s.heading; });
@@ -458,6 +464,11 @@
     var start = ranges.length ? Math.max(0, ranges[0][0] - Math.floor(width / 3)) : 0;
     if (start > 0) { var space = text.indexOf(" ", start); if (space >= 0 && space < ranges[0][0]) start = space + 1; }
     var end = Math.min(text.length, start + width);
+    // End on a word boundary, past the first match.
+    if (end < text.length) {
+      var cut = text.lastIndexOf(" ", end);
+      if (cut > (ranges.length ? ranges[0][1] : start)) end = cut;
+    }
     var pieces = [], pos = start;
     ranges.forEach(function (r) {
       if (r[1] <= pos || r[0] >= end) return;
