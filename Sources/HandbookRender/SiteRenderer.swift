@@ -225,9 +225,16 @@ package struct SiteRenderer: Sendable {
         let page = index.pages[pageIndex]
         var fields: [String] = []
         var track: String?
-        if case .role(let spec) = page.spec {
+        // What the page's panel shows beside its body: a role's track, levels and
+        // responsibilities, a process's triggers and cadence.
+        switch page.spec {
+        case .role(let spec):
             track = spec.track.map { leadership.trackTitle($0.value) }
-            fields += [spec.track?.value, track].compactMap { $0 } + spec.levels.map(\.value)
+            fields += [spec.track?.value, track].compactMap { $0 } + spec.levels.map(\.value) + spec.responsibilities
+        case .process(let spec):
+            fields += spec.triggers + [spec.cadence].compactMap { $0 }
+        default:
+            break
         }
         return SearchIndex.Document(
             title: page.title, url: index.url(ofPage: pageIndex), kind: page.kind.rawValue, tags: page.frontMatter.tags,

@@ -342,6 +342,57 @@ import Testing
         #expect(site.read("public/robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://docs.example.com/eng/sitemap.xml\n")
     }
 
+    /// The search index holds every word of a long page, what role and
+    /// process panels show, and the kinds and sections the filters need.
+    @Test func searchIndexHoldsEveryWordAndWhatPanelsShow() throws {
+        let site = try TestSite([
+            "content/index.md": "# Home\n",
+            "content/guides/long.md": "# Long guide\n\n" + String(repeating: "Filler words for length. ", count: 200)
+                + "\n\n## Goals\n\nWe write quarterly OKRs.\n",
+            "content/guides/short.md": "# Short guide\n\nNothing else.\n",
+            "content/roles/em.md": """
+                ---
+                kind: role
+                title: Engineering Manager
+                track: management
+                responsibilities: [Grow the zookeepers of the team]
+                ---
+                # Engineering Manager
+
+                Leads a team.
+                """,
+            "content/process/deploys.md": """
+                ---
+                kind: process
+                title: Deploys
+                owner: em
+                triggers: [A xylophone release is due]
+                cadence: fortnightly
+                ---
+                # Deploys
+
+                How we ship.
+                """,
+        ])
+        defer { site.remove() }
+        let result = try CLI.run(["build", "--site", site.root.path, "--output", site.root.appendingPathComponent("public").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        var terms: [String: String] = [:]
+        for file in site.files(under: "public/_handbook/search") where file.hasPrefix("t_") || file.hasPrefix("u_") {
+            let text = site.read("public/_handbook/search/" + file) ?? ""
+            let shard = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String] ?? [:]
+            terms.merge(shard) { a, _ in a }
+        }
+        for term in ["okr", "zookeep", "xylophon", "fortnightli", "engin", "manag"] {
+            #expect(terms[term] != nil, "\(term) is indexed")
+        }
+        #expect(terms["the"] == nil && terms["of"] == nil, "stop words are not")
+        let meta = try JSONSerialization.jsonObject(with: Data((site.read("public/_handbook/search/meta.json") ?? "").utf8)) as? [String: Any]
+        #expect((meta?["kinds"] as? [String: String])?.keys.sorted() == ["process", "role"])
+        #expect((meta?["sections"] as? [[Any]])?.compactMap { $0.first as? String } == ["guides"])
+        #expect((meta?["tracks"] as? [String: String])?.keys.sorted() == ["Management"])
+    }
+
     @Test func buildsAreByteIdentical() throws {
         let site = try TestSite(Self.handbook)
         defer { site.remove() }
