@@ -33,12 +33,46 @@ extension SearchIndex {
         package mutating func rebuild(_ entries: [Entry]) -> [(path: String, text: String)] {
             docs = entries.sorted { $0.url < $1.url }
             number = Dictionary(docs.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { a, _ in a })
-            postings = [:]
+            // Each term numbered on first sight (one hash a posting), its pages counted,
+            // then every posting put in its term's run of flat arrays, in page order.
+            var ids: [String: Int] = [:]
+            var names: [String] = []
+            var counts: [Int] = []
+            var termOf: [Int32] = []
+            termOf.reserveCapacity(docs.reduce(0) { $0 + $1.terms.count })
+            for doc in docs {
+                for t in doc.terms {
+                    let id: Int
+                    if let known = ids[t.term] {
+                        id = known
+                    } else {
+                        id = names.count
+                        ids[t.term] = id
+                        names.append(t.term)
+                        counts.append(0)
+                    }
+                    counts[id] += 1
+                    termOf.append(Int32(id))
+                }
+            }
+            var starts = [Int](repeating: 0, count: counts.count + 1)
+            for id in counts.indices { starts[id + 1] = starts[id] + counts[id] }
+            var next = starts
+            var flatDocs = [Int32](repeating: 0, count: termOf.count)
+            var flatWeights = [Int](repeating: 0, count: termOf.count)
+            var k = 0
             for (d, doc) in docs.enumerated() {
                 for t in doc.terms {
-                    postings[t.term, default: ([], [])].docs.append(Int32(d))
-                    postings[t.term, default: ([], [])].weights.append(t.weight)
+                    let id = Int(termOf[k])
+                    flatDocs[next[id]] = Int32(d)
+                    flatWeights[next[id]] = t.weight
+                    next[id] += 1
+                    k += 1
                 }
+            }
+            postings = Dictionary(minimumCapacity: names.count)
+            for (id, name) in names.enumerated() {
+                postings[name] = (Array(flatDocs[starts[id]..<starts[id + 1]]), Array(flatWeights[starts[id]..<starts[id + 1]]))
             }
             packed = Dictionary(uniqueKeysWithValues: postings.map { ($0.key, Self.pack($0.key, $0.value)) })
             sizes = packed.mapValues(Self.size)
