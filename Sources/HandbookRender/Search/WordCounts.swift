@@ -35,7 +35,7 @@ struct WordCounts: WordSink {
         var i = Int(truncatingIfNeeded: hash) & mask
         while slots[i] >= 0 {
             let w = Int(slots[i])
-            if hashes[w] == hash, words[w].utf8.elementsEqual(token.lazy.map(Self.lower)) { return count(w) }
+            if hashes[w] == hash, Self.equal(words[w], lowercasing: token) { return count(w) }
             i = (i + 1) & mask
         }
         count(insert(SearchText.lowercasedASCII(token), hash: hash, at: i))
@@ -52,6 +52,16 @@ struct WordCounts: WordSink {
             i = (i + 1) & mask
         }
         count(insert(word, hash: hash, at: i))
+    }
+
+    /// Whether `word` is `token` in lower case (a word's bytes are contiguous: it was made from bytes).
+    private static func equal(_ word: String, lowercasing token: UnsafeBufferPointer<UInt8>) -> Bool {
+        let utf8 = word.utf8
+        guard utf8.count == token.count else { return false }
+        return utf8.withContiguousStorageIfAvailable { bytes in
+            for k in 0..<bytes.count where bytes[k] != lower(token[k]) { return false }
+            return true
+        } ?? utf8.elementsEqual(token.lazy.map(lower))
     }
 
     @inline(__always) private static func lower(_ byte: UInt8) -> UInt8 {
