@@ -11,6 +11,8 @@ package struct SiteLayout: Sendable {
     package var contentDir: String
     /// The site's own `templates/`, or `nil` for the built-in theme.
     package var templatesDir: String?
+    /// The `CODEOWNERS` file GitHub would use for the site's folder, if any.
+    package var codeOwnersFile: String?
     package var config: SiteConfig
 
     package static let configFileName = "handbook.yml"
@@ -55,7 +57,9 @@ package struct SiteLayout: Sendable {
         let templates = root + "/templates"
         let layout = SiteLayout(
             root: root, configFile: configFile, contentDir: contentDir,
-            templatesDir: isDirectory(templates) ? templates : nil, config: config)
+            templatesDir: isDirectory(templates) ? templates : nil,
+            codeOwnersFile: CodeOwners.locations.map { root + "/" + $0 }.first { fm.isReadableFile(atPath: $0) && !isDirectory($0) },
+            config: config)
         return (diagnostics.hasErrors ? nil : layout, diagnostics)
     }
 

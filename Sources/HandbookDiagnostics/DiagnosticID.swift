@@ -2,6 +2,7 @@
 /// CI scripts and tests rely on them (`link.broken`, `ladder.unknown-level`).
 public enum DiagnosticID {
     public static let aliasInvalid = "alias.invalid"
+    public static let codeownersUnsupported = "codeowners.unsupported"
     public static let configContentDir = "config.content-dir"
     public static let configEncoding = "config.encoding"
     public static let configType = "config.type"

@@ -130,8 +130,10 @@ extension SiteRenderer {
     }
 
     func unownedReportView() -> (PageView, String, String) {
-        var view = derivedView(title: "Pages without an owner", route: .unownedReport, kind: "report", summary: "Every page should have an owner: a role that keeps it true.")
-        let unowned = index.pages.indices.filter { leadership.owners[$0] == nil }
+        var view = derivedView(
+            title: "Pages without an owner", route: .unownedReport, kind: "report",
+            summary: "Every page should have an owner: a role that keeps it true, or its maintainers in CODEOWNERS.")
+        let unowned = index.pages.indices.filter { leadership.owners[$0] == nil && maintainers($0).isEmpty }
         view.groups = unowned.isEmpty ? [] : [ReportGroupView(owner: nil, title: "No owner", pages: unowned.map { pageLink($0, detail: index.pages[$0].source.path) })]
         return (view, "report", "reports")
     }
@@ -165,6 +167,7 @@ extension SiteRenderer {
             var fields = [
                 "\"due\":" + json(status?.due.description),
                 "\"last_reviewed\":" + json(status?.lastReviewed.description),
+                "\"maintainers\":[" + maintainers(i).map(Escape.json).joined(separator: ",") + "]",
                 "\"owner\":" + json(owner),
                 "\"page\":" + json(page.source.path),
                 "\"stale\":" + (status?.isStale == true ? "true" : "false"),

@@ -87,6 +87,16 @@ extension SiteRenderer {
         }
     }
 
+    /// The people or teams CODEOWNERS gives a page's file.
+    func maintainers(_ page: Int) -> [String] {
+        codeOwners?.owners(of: index.pages[page].source.displayPath)?.owners ?? []
+    }
+
+    func ownershipView(_ page: Int) -> OwnershipView? {
+        let view = OwnershipView(owner: leadership.owners[page].map(link(toPage:)), maintainers: maintainers(page))
+        return view.owner == nil && view.maintainers.isEmpty ? nil : view
+    }
+
     func reviewView(_ page: Int) -> ReviewView? {
         guard let status = reviews.status[page] else { return nil }
         return ReviewView(lastReviewed: status.lastReviewed.description, due: status.due.description, isStale: status.isStale)

@@ -210,6 +210,33 @@ package struct OrgNodeView: Sendable, Hashable, TemplateObject {
     }
 }
 
+/// Who keeps a page true: the role its front matter names, and the people
+/// or teams CODEOWNERS gives its file.
+package struct OwnershipView: Sendable, Hashable, TemplateObject {
+    package var owner: LinkView?
+    package var maintainers: [String]
+
+    package func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "owner": TemplateValue(owner)
+        case "maintainers": TemplateValue(maintainers)
+        // "@org/leads and @ana", for a sentence.
+        case "maintainersText": TemplateValue(ListFormatting.sentence(maintainers))
+        default: .none
+        }
+    }
+}
+
+enum ListFormatting {
+    static func sentence(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+        }
+    }
+}
+
 /// Review status of a page, for the "due for review" badge.
 package struct ReviewView: Sendable, Hashable, TemplateObject {
     package var lastReviewed: String

@@ -19,13 +19,16 @@ package struct SiteRenderer: Sendable {
     /// `public: true`: robots.txt lets crawlers in.
     private let isPublic: Bool
     private let tagged: [String: [Int]]
+    /// Who maintains each file, from the repository's CODEOWNERS.
+    let codeOwners: CodeOwners?
 
     var index: SiteIndex { site.index }
     var leadership: LeadershipModel { site.leadership }
     var reviews: ReviewSchedule { site.reviews }
 
-    package init(site: SiteModel, theme: Theme, config: SiteConfig) {
+    package init(site: SiteModel, theme: Theme, config: SiteConfig, codeOwners: CodeOwners? = nil) {
         self.site = site
+        self.codeOwners = codeOwners
         self.theme = theme
         self.isPublic = config.isPublic
         self.tagged = Self.tagged(site.index)
@@ -216,6 +219,7 @@ package struct SiteRenderer: Sendable {
         case .page: break
         }
         view.review = reviewView(pageIndex)
+        view.ownership = ownershipView(pageIndex)
         let template = theme.templateNames.contains(page.kind.rawValue) ? page.kind.rawValue : "page"
         return (view, template, page.source.displayPath)
     }

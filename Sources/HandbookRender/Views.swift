@@ -133,6 +133,7 @@ package struct PageView: Sendable, Hashable, TemplateObject {
     package var orgChart: String?
     package var groups: [ReportGroupView] = []
     package var review: ReviewView?
+    package var ownership: OwnershipView?
     /// Front matter keys Handbook does not know, for custom templates.
     package var params: TemplateParams
 
@@ -168,6 +169,7 @@ package struct PageView: Sendable, Hashable, TemplateObject {
         case "orgChart": TemplateValue(orgChart)
         case "groups": TemplateValue(groups)
         case "review": TemplateValue(review)
+        case "ownership": TemplateValue(ownership)
         case "params": TemplateValue(params)
         default: .none
         }

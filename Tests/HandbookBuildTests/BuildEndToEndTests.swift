@@ -393,6 +393,31 @@ import Testing
         #expect((meta?["tracks"] as? [String: String])?.keys.sorted() == ["Management"])
     }
 
+    /// CODEOWNERS (in `.github/`) names each page's maintainers beside its
+    /// owner role: on the page, in the unowned report and in ownership.json.
+    @Test func codeOwnersMaintainPages() throws {
+        let site = try TestSite([
+            ".github/CODEOWNERS": "* @acme/handbook\n/content/guides/ @acme/leads @ana\n/content/guides/old.md\n!bad @x\n",
+            "content/index.md": "# Home\n",
+            "content/roles/em.md": "---\nkind: role\ntitle: Engineering Manager\ntrack: management\n---\n# Engineering Manager\n",
+            "content/guides/hiring.md": "---\nowner: em\n---\n# Hiring\n",
+            "content/guides/old.md": "# Old\n",
+        ])
+        defer { site.remove() }
+        let result = try CLI.run(["build", "--site", site.root.path, "--output", site.root.appendingPathComponent("public").path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains(".github/CODEOWNERS:4:1: warning: GitHub does not support '!' in CODEOWNERS patterns"))
+        #expect(
+            site.read("public/guides/hiring/index.html")?.contains(
+                "<p class=\"ownership\">Owned by the <a href=\"/roles/em/\">Engineering Manager</a> role · maintained by @acme/leads and @ana</p>")
+                == true)
+        #expect(site.read("public/index.html")?.contains("<p class=\"ownership\">maintained by @acme/handbook</p>") == true)
+        #expect(site.read("public/guides/old/index.html")?.contains("class=\"ownership\"") == false)
+        let unowned = site.read("public/reports/unowned/index.html") ?? ""
+        #expect(unowned.contains("guides/old.md") && !unowned.contains("guides/hiring.md") && !unowned.contains("roles/em.md"))
+        #expect(site.read("public/reports/ownership.json")?.contains(#""maintainers":["@acme/leads","@ana"],"owner":"roles/em","page":"guides/hiring.md""#) == true)
+    }
+
     @Test func buildsAreByteIdentical() throws {
         let site = try TestSite(Self.handbook)
         defer { site.remove() }

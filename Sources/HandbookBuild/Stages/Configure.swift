@@ -16,6 +16,8 @@ package struct Configuration: Sendable {
     package var today: CalendarDate
     /// Identifies everything here that changes how every page parses or renders.
     package var key: SettingsKey
+    /// Who maintains each file, from the repository's CODEOWNERS.
+    package var codeOwners: CodeOwners?
 
     package var config: SiteConfig { layout.config }
 
@@ -28,7 +30,7 @@ package struct Configuration: Sendable {
 
 extension SiteLayout {
     /// Folders and files a change in which can change the site.
-    package var watchedPaths: [String] { [contentDir, templatesDir, configFile].compactMap { $0 } }
+    package var watchedPaths: [String] { [contentDir, templatesDir, configFile, codeOwnersFile].compactMap { $0 } }
 
     /// Folders assets may be served from; nil when `follow_symlinks: true`.
     package var assetRoots: [String]? {
@@ -39,6 +41,7 @@ extension SiteLayout {
 /// The settings a page's parse and render depend on (not its own text).
 package struct SettingsKey: Hashable, Sendable {
     var configText: Data?
+    var codeOwnersText: Data?
     var baseURL: String?
     var contentDir: String
 }
@@ -70,15 +73,26 @@ enum Configure {
         let (theme, themeDiagnostics) = Theme.load(siteTemplates: layout.templatesDir, displayRoot: layout.root)
         engine.emit(themeDiagnostics)
         guard let theme else { return (nil, false) }
+        let codeOwnersText = layout.codeOwnersFile.flatMap { FileManager.default.contents(atPath: $0) }
+        var codeOwners: CodeOwners?
+        if let file = layout.codeOwnersFile, let codeOwnersText {
+            let (parsed, diagnostics) = CodeOwners.parse(String(decoding: codeOwnersText, as: UTF8.self), file: String(file.dropFirst(layout.root.count + 1)))
+            engine.emit(diagnostics)
+            codeOwners = parsed
+        }
         let key = SettingsKey(
-            configText: layout.configFile.flatMap { FileManager.default.contents(atPath: $0) }, baseURL: options.baseURL,
-            contentDir: layout.contentDir)
-        return (Configuration(layout: layout, theme: theme, output: output, today: options.today ?? CalendarDate.today(), key: key), false)
+            configText: layout.configFile.flatMap { FileManager.default.contents(atPath: $0) }, codeOwnersText: codeOwnersText,
+            baseURL: options.baseURL, contentDir: layout.contentDir)
+        return (
+            Configuration(
+                layout: layout, theme: theme, output: output, today: options.today ?? CalendarDate.today(), key: key, codeOwners: codeOwners),
+            false
+        )
     }
 }
 
 /// The configure stage with memory: a rebuild for files the watcher names,
-/// none of them a template or `handbook.yml`, keeps the last configuration
+/// none of them a template, `handbook.yml` or CODEOWNERS, keeps the last configuration
 /// (only "today" is read again).
 struct ConfigureStage {
     private var last: (layout: SiteLayout, configuration: Configuration?, diagnostics: [Diagnostic])?
@@ -105,8 +119,8 @@ struct ConfigureStage {
         return (layout, configuration, unusable)
     }
 
-    /// True for `handbook.yml` and the files of the site's templates.
+    /// True for `handbook.yml`, CODEOWNERS and the files of the site's templates.
     private static func configures(_ layout: SiteLayout, _ path: String) -> Bool {
-        path == layout.configFile || layout.templatesDir.map { FileSystem.isInside(path, $0) } == true
+        path == layout.configFile || path == layout.codeOwnersFile || layout.templatesDir.map { FileSystem.isInside(path, $0) } == true
     }
 }

@@ -93,7 +93,7 @@ struct IndexStage {
         } else {
             let model = model
             site = Site(
-                key: newKey(), model: model, renderer: SiteRenderer(site: model, theme: configuration.theme, config: configuration.config),
+                key: newKey(), model: model, renderer: SiteRenderer(site: model, theme: configuration.theme, config: configuration.config, codeOwners: configuration.codeOwners),
                 siteDiagnostics: SiteChecks.siteChecks(model, options: checks),
                 pageDiagnostics: parallelMap(Array(model.index.pages.indices)) { SiteChecks.pageChecks(model, pages: [$0]) })
             lap("validate")
