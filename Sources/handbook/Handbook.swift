@@ -11,7 +11,7 @@ struct Handbook: AsyncParsableCommand {
         commandName: "handbook",
         abstract: "Build an engineering-leadership handbook from a folder of Markdown.",
         version: "\(version) (cmark \(MarkdownParser.cmarkVersion))",
-        subcommands: [Init.self, Build.self, Check.self, New.self, Serve.self]
+        subcommands: [Init.self, Build.self, Check.self, New.self, Serve.self, Owners.self]
     )
 
     /// As ArgumentParser's own, except that a usage error (an unknown option,

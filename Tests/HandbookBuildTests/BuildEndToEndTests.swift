@@ -416,6 +416,18 @@ import Testing
         let unowned = site.read("public/reports/unowned/index.html") ?? ""
         #expect(unowned.contains("guides/old.md") && !unowned.contains("guides/hiring.md") && !unowned.contains("roles/em.md"))
         #expect(site.read("public/reports/ownership.json")?.contains(#""maintainers":["@acme/leads","@ana"],"owner":"roles/em","page":"guides/hiring.md""#) == true)
+        // What a pull-request bot asks: who owns the files a change touches.
+        let owners = try CLI.run(["owners", "--site", site.root.path, "content/guides/hiring.md", "./content/guides/old.md", ".github/CODEOWNERS"])
+        #expect(owners.status == 0)
+        #expect(
+            owners.stdout == """
+                content/guides/hiring.md: owner roles/em; maintainers @acme/leads @ana
+                content/guides/old.md: owner none; maintainers none
+                .github/CODEOWNERS: owner none; maintainers @acme/handbook
+
+                """)
+        let json = try CLI.run(["owners", "--site", site.root.path, "--format", "json", "content/guides/hiring.md"])
+        #expect(json.stdout == "[\n  {\"maintainers\":[\"@acme/leads\",\"@ana\"],\"owner\":\"roles/em\",\"path\":\"content/guides/hiring.md\"}\n]\n")
     }
 
     @Test func buildsAreByteIdentical() throws {
