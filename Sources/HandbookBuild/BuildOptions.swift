@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var today: CalendarDate?
     /// Report pages past their review date as `review.overdue` warnings.
     public var reportOverdueReviews = false
+    /// Read the site's git history for last-changed dates (`check` does not
+    /// need them, so a shallow clone in CI is no reason to warn there).
+    public var readsHistory = true
 
     public init(site: String = ".", output: String? = nil, baseURL: String? = nil, strict: Bool = false, write: Bool = true) {
         self.site = site

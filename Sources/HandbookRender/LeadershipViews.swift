@@ -1,3 +1,5 @@
+import Foundation
+import HandbookContent
 
 // View models of the leadership pages. Like every view, plain values that
 // answer templates' lookups with typed values; templates only place them.
@@ -222,6 +224,54 @@ package struct OwnershipView: Sendable, Hashable, TemplateObject {
         case "maintainers": TemplateValue(maintainers)
         // "@org/leads and @ana", for a sentence.
         case "maintainersText": TemplateValue(ListFormatting.sentence(maintainers))
+        default: .none
+        }
+    }
+}
+
+/// A page's last change, from git: "Last changed 12 Oct 2026 by Ana and Bo".
+package struct HistoryView: Sendable, Hashable, TemplateObject {
+    /// `2026-10-12`, for `<time datetime>`.
+    package var datetime: String
+    /// `12 Oct 2026`.
+    package var date: String
+    package var authors: [String]
+    package var commits: Int
+
+    init(_ file: GitHistory.File) {
+        let (year, month, day) = Self.civil(daysSince1970: file.lastChanged >= 0 ? file.lastChanged / 86_400 : (file.lastChanged - 86_399) / 86_400)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        datetime = String(format: "%04d-%02d-%02d", year, month, day)
+        date = "\(day) \(months[max(0, min(11, month - 1))]) \(year)"
+        authors = file.authors
+        commits = file.commits
+    }
+
+    /// The Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
+    static func civil(daysSince1970 days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    package func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "datetime": TemplateValue(datetime)
+        case "date": TemplateValue(date)
+        case "authors": TemplateValue(authors)
+        // At most three names, then "and N others".
+        case "authorsText":
+            TemplateValue(
+                authors.count > 3
+                    ? authors.prefix(3).joined(separator: ", ") + " and \(authors.count - 3) other\(authors.count == 4 ? "" : "s")"
+                    : ListFormatting.sentence(authors))
+        case "commits": TemplateValue(String(commits))
         default: .none
         }
     }

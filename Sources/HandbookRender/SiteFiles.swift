@@ -6,15 +6,20 @@ import HandbookIndex
 package enum SiteFiles {
     /// A sitemap of every page a reader may land on, with absolute URLs from
     /// an absolute `base_url` (the format requires them; without one there is
-    /// no sitemap). `lastmod` comes only from `last_reviewed`, so it changes
-    /// when people review a page, never because a build ran.
-    package static func sitemap(_ site: SiteModel) -> String? {
+    /// no sitemap). `lastmod` is the page's last commit (from git) or its
+    /// `last_reviewed`, whichever is later, so it changes when people change
+    /// or review a page, never because a build ran.
+    package static func sitemap(_ site: SiteModel, history: GitHistory? = nil) -> String? {
         guard let base = site.index.settings.baseURL, let schemeEnd = base.range(of: "://") else { return nil }
         let host = base[..<(base[schemeEnd.upperBound...].firstIndex(of: "/") ?? base.endIndex)]
         var entries: [(loc: String, lastmod: String?)] = []
         for route in site.routes.routes where route.isListed {
             var lastmod: String?
-            if case .page(let i) = route.kind { lastmod = site.index.pages[i].frontMatter.lastReviewed }
+            if case .page(let i) = route.kind {
+                let page = site.index.pages[i]
+                let changed = history?.files[page.source.displayPath].map { HistoryView($0).datetime }
+                lastmod = [page.frontMatter.lastReviewed, changed].compactMap { $0 }.max()
+            }
             entries.append((String(host) + site.url(of: route), lastmod))
         }
         entries.sort { $0.loc < $1.loc }

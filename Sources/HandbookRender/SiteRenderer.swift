@@ -21,14 +21,20 @@ package struct SiteRenderer: Sendable {
     private let tagged: [String: [Int]]
     /// Who maintains each file, from the repository's CODEOWNERS.
     let codeOwners: CodeOwners?
+    /// When each file last changed, from git.
+    let history: GitHistory?
+    /// `repo_url`, for edit links.
+    private let repoURL: String?
 
     var index: SiteIndex { site.index }
     var leadership: LeadershipModel { site.leadership }
     var reviews: ReviewSchedule { site.reviews }
 
-    package init(site: SiteModel, theme: Theme, config: SiteConfig, codeOwners: CodeOwners? = nil) {
+    package init(site: SiteModel, theme: Theme, config: SiteConfig, codeOwners: CodeOwners? = nil, history: GitHistory? = nil) {
         self.site = site
         self.codeOwners = codeOwners
+        self.history = history
+        self.repoURL = config.repoURL
         self.theme = theme
         self.isPublic = config.isPublic
         self.tagged = Self.tagged(site.index)
@@ -130,7 +136,7 @@ package struct SiteRenderer: Sendable {
         case .unownedReport: return view(unownedReportView())
         case .ownershipFeed: return Job(content: .text(ownershipFeed()))
         case .notFound: return view(notFoundView())
-        case .sitemap: return SiteFiles.sitemap(site).map { Job(content: .text($0)) }
+        case .sitemap: return SiteFiles.sitemap(site, history: history).map { Job(content: .text($0)) }
         case .robots:
             let sitemapURL = site.routes.route(.sitemap) == nil ? nil : absoluteURL(.sitemap)
             return Job(content: .text(SiteFiles.robots(isPublic: isPublic, sitemapURL: sitemapURL)))
@@ -220,6 +226,9 @@ package struct SiteRenderer: Sendable {
         }
         view.review = reviewView(pageIndex)
         view.ownership = ownershipView(pageIndex)
+        let path = page.source.displayPath
+        view.history = history?.files[path].map(HistoryView.init)
+        view.editURL = editURL(path)
         let template = theme.templateNames.contains(page.kind.rawValue) ? page.kind.rawValue : "page"
         return (view, template, page.source.displayPath)
     }
@@ -244,6 +253,14 @@ package struct SiteRenderer: Sendable {
             title: page.title, url: index.url(ofPage: pageIndex), kind: page.kind.rawValue, tags: page.frontMatter.tags,
             headings: page.document.headings.filter { $0.level > 1 || $0.text != page.title }.map(\.text), fields: fields,
             text: SearchIndex.plainText(ofHTML: (page.frontMatter.summary.map { $0 + " " } ?? "") + html), track: track)
+    }
+
+    /// The forge's page for editing a file (GitHub's form; GitLab's when the host says so).
+    private func editURL(_ path: String) -> String? {
+        guard var repo = repoURL, repo.hasPrefix("https://") || repo.hasPrefix("http://") else { return nil }
+        while repo.hasSuffix("/") { repo.removeLast() }
+        let branch = history?.branch ?? "main"
+        return repo + (repo.contains("gitlab") ? "/-/edit/" : "/edit/") + branch + "/" + path
     }
 
     func link(toPage i: Int) -> LinkView {

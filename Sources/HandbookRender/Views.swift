@@ -134,6 +134,9 @@ package struct PageView: Sendable, Hashable, TemplateObject {
     package var groups: [ReportGroupView] = []
     package var review: ReviewView?
     package var ownership: OwnershipView?
+    package var history: HistoryView?
+    /// Where to edit the page's source (`repo_url` set).
+    package var editURL: String?
     /// Front matter keys Handbook does not know, for custom templates.
     package var params: TemplateParams
 
@@ -170,6 +173,8 @@ package struct PageView: Sendable, Hashable, TemplateObject {
         case "groups": TemplateValue(groups)
         case "review": TemplateValue(review)
         case "ownership": TemplateValue(ownership)
+        case "history": TemplateValue(history)
+        case "editURL": TemplateValue(editURL)
         case "params": TemplateValue(params)
         default: .none
         }

@@ -191,6 +191,8 @@ package enum Starter {
     /// self-contained executable in ~/.handbook/bin, in seconds on later runs.
     private static let installSteps = """
               - uses: actions/checkout@v4
+                with:
+                  fetch-depth: 0  # the whole history: pages show when they last changed
               - name: Find the commit of Handbook ${{ env.HANDBOOK_REF }}
                 id: ref
                 if: env.HANDBOOK_VERSION == ''

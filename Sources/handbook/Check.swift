@@ -32,6 +32,7 @@ struct Check: ParsableCommand {
         var options = BuildOptions(site: location.site, strict: true, write: false)
         options.today = dates.today
         options.reportOverdueReviews = stale
+        options.readsHistory = false
         let line = ProgressLine.start()
         let result = SiteBuilder.build(options, progress: line?.progress)
         line?.stop()

@@ -37,7 +37,9 @@ struct Owners: ParsableCommand {
             codeOwners = CodeOwners.parse(String(decoding: data, as: UTF8.self), file: layout.displayPath(file)).0
         }
         // Owner roles come from the site as a build sees it (the role a page's `owner` names).
-        let output = BuildSession(options: BuildOptions(site: location.site, strict: false, write: false)).run()
+        var options = BuildOptions(site: location.site, strict: false, write: false)
+        options.readsHistory = false
+        let output = BuildSession(options: options).run()
         var roles: [String: String] = [:]
         if case .text(let feed)? = output.site.contents(of: "reports/ownership.json"),
             let rows = try? JSONSerialization.jsonObject(with: Data(feed.utf8)) as? [[String: Any]]

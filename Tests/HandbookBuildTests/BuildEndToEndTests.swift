@@ -430,6 +430,69 @@ import Testing
         #expect(json.stdout == "[\n  {\"maintainers\":[\"@acme/leads\",\"@ana\"],\"owner\":\"roles/em\",\"path\":\"content/guides/hiring.md\"}\n]\n")
     }
 
+    /// Runs git in `folder` as `author` at `date` (a fixed time, so dates are known).
+    @discardableResult
+    func git(_ arguments: [String], in folder: URL, author: String = "Ana", date: String = "2026-10-12T10:00:00Z") throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder.path] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in [
+            "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": "\(author.lowercased())@example.com", "GIT_COMMITTER_NAME": author,
+            "GIT_COMMITTER_EMAIL": "\(author.lowercased())@example.com", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+        ] { environment[key] = value }
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// One `git log` gives each page its last change and authors, through a
+    /// rename; the sitemap's lastmod follows; a shallow clone says so once
+    /// and shows no dates.
+    @Test func historyFromGit() throws {
+        let site = try TestSite([
+            "handbook.yml": "title: Acme\nbase_url: https://handbook.example.com/\nrepo_url: https://github.com/acme/handbook\n",
+            "content/index.md": "# Home\n",
+            "content/old-name.md": "# Hiring\n\nFirst text.\n",
+        ])
+        defer { site.remove() }
+        try git(["init", "-q", "-b", "main"], in: site.root)
+        try git(["add", "."], in: site.root, date: "2026-09-01T10:00:00Z")
+        try git(["commit", "-q", "-m", "Start"], in: site.root, author: "Bo", date: "2026-09-01T10:00:00Z")
+        try git(["mv", "content/old-name.md", "content/hiring.md"], in: site.root)
+        try git(["commit", "-q", "-m", "Rename"], in: site.root, author: "Ana", date: "2026-10-01T10:00:00Z")
+        try site.write("content/hiring.md", "# Hiring\n\nSecond text.\n")
+        try git(["commit", "-q", "-am", "Edit"], in: site.root, author: "Ana", date: "2026-10-12T10:00:00Z")
+
+        let out = site.root.appendingPathComponent("public")
+        let result = try CLI.run(["build", "--site", site.root.path, "--output", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let hiring = site.read("public/hiring/index.html") ?? ""
+        #expect(
+            hiring.contains(
+                "<p class=\"history\">Last changed <time datetime=\"2026-10-12\">12 Oct 2026</time> by Ana and Bo · <a href=\"https://github.com/acme/handbook/edit/main/content/hiring.md\">Edit this page</a></p>"
+            ), "the rename keeps Bo's commit")
+        #expect(site.read("public/index.html")?.contains("<time datetime=\"2026-09-01\">1 Sep 2026</time> by Bo") == true)
+        #expect(site.read("public/sitemap.xml")?.contains("<loc>https://handbook.example.com/hiring/</loc><lastmod>2026-10-12</lastmod>") == true)
+        let first = site.read("public/hiring/index.html")
+        _ = try CLI.run(["build", "--site", site.root.path, "--output", out.path])
+        #expect(site.read("public/hiring/index.html") == first, "the same commit gives the same bytes")
+
+        // A clone of depth 1, as CI makes by default.
+        let shallow = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-shallow-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: shallow) }
+        try git(["clone", "-q", "--depth", "1", "file://" + site.root.path, shallow.path], in: site.root)
+        let clone = try CLI.run(["build", "--site", shallow.path, "--output", shallow.appendingPathComponent("public").path])
+        #expect(clone.status == 0)
+        #expect(clone.stderr.components(separatedBy: "[history.shallow]").count == 2, "said once: \(clone.stderr)")
+        #expect(clone.stderr.contains("fetch-depth: 0"))
+        let page = (try? String(contentsOf: shallow.appendingPathComponent("public/hiring/index.html"), encoding: .utf8)) ?? ""
+        #expect(!page.contains("Last changed") && page.contains("Edit this page"), "no date rather than a wrong one")
+    }
+
     @Test func buildsAreByteIdentical() throws {
         let site = try TestSite(Self.handbook)
         defer { site.remove() }

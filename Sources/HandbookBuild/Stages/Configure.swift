@@ -18,6 +18,8 @@ package struct Configuration: Sendable {
     package var key: SettingsKey
     /// Who maintains each file, from the repository's CODEOWNERS.
     package var codeOwners: CodeOwners?
+    /// When each file last changed and who changed it, from git.
+    package var history: GitHistory?
 
     package var config: SiteConfig { layout.config }
 
@@ -42,6 +44,8 @@ extension SiteLayout {
 package struct SettingsKey: Hashable, Sendable {
     var configText: Data?
     var codeOwnersText: Data?
+    /// The commit the history was read at.
+    var gitHead: String?
     var baseURL: String?
     var contentDir: String
 }
@@ -80,12 +84,24 @@ enum Configure {
             engine.emit(diagnostics)
             codeOwners = parsed
         }
+        var history: GitHistory?
+        switch options.readsHistory ? GitHistory.read(root: layout.root) : .none {
+        case .history(let read): history = read
+        case .none: break
+        case .shallow:
+            engine.emit(
+                .warning(
+                    DiagnosticID.historyShallow, at: nil,
+                    "the site is in a shallow git clone, so pages show no last-changed dates (they would be wrong)",
+                    note: "fetch the whole history: in GitHub Actions, actions/checkout with fetch-depth: 0"))
+        }
         let key = SettingsKey(
             configText: layout.configFile.flatMap { FileManager.default.contents(atPath: $0) }, codeOwnersText: codeOwnersText,
-            baseURL: options.baseURL, contentDir: layout.contentDir)
+            gitHead: history?.head, baseURL: options.baseURL, contentDir: layout.contentDir)
         return (
             Configuration(
-                layout: layout, theme: theme, output: output, today: options.today ?? CalendarDate.today(), key: key, codeOwners: codeOwners),
+                layout: layout, theme: theme, output: output, today: options.today ?? CalendarDate.today(), key: key, codeOwners: codeOwners,
+                history: history),
             false
         )
     }

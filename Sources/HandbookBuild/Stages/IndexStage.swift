@@ -93,7 +93,8 @@ struct IndexStage {
         } else {
             let model = model
             site = Site(
-                key: newKey(), model: model, renderer: SiteRenderer(site: model, theme: configuration.theme, config: configuration.config, codeOwners: configuration.codeOwners),
+                key: newKey(), model: model, renderer: SiteRenderer(site: model, theme: configuration.theme, config: configuration.config, codeOwners: configuration.codeOwners,
+                    history: configuration.history),
                 siteDiagnostics: SiteChecks.siteChecks(model, options: checks),
                 pageDiagnostics: parallelMap(Array(model.index.pages.indices)) { SiteChecks.pageChecks(model, pages: [$0]) })
             lap("validate")
