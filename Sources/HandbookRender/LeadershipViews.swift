@@ -239,25 +239,14 @@ package struct HistoryView: Sendable, Hashable, TemplateObject {
     package var commits: Int
 
     init(_ file: GitHistory.File) {
-        let (year, month, day) = Self.civil(daysSince1970: file.lastChanged >= 0 ? file.lastChanged / 86_400 : (file.lastChanged - 86_399) / 86_400)
+        // Days since 1970, rounded down (also before it), in UTC.
+        let seconds = file.lastChanged
+        let day = CalendarDate(dayNumber: seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400))
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        datetime = String(format: "%04d-%02d-%02d", year, month, day)
-        date = "\(day) \(months[max(0, min(11, month - 1))]) \(year)"
+        datetime = day.description
+        date = "\(day.day) \(months[max(0, min(11, day.month - 1))]) \(day.year)"
         authors = file.authors
         commits = file.commits
-    }
-
-    /// The Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
-    static func civil(daysSince1970 days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     package func value(_ name: String) -> TemplateValue {
