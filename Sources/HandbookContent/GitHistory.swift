@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What git knows about each file of the site: when it last changed, who
 /// changed it, how often. Read with one `git log` over the whole history
@@ -31,18 +32,38 @@ package struct GitHistory: Sendable, Equatable {
 
     /// Reads the history of the files under `root`.
     package static func read(root: String) -> Reading {
+        switch probe(root: root) {
+        case .none: return .none
+        case .shallow: return .shallow
+        case .ready(let head, let branch): return walk(root: root, head: head, branch: branch).map(Reading.history) ?? .none
+        }
+    }
+
+    package enum Probe: Sendable, Equatable {
+        case none
+        case shallow
+        case ready(head: String, branch: String?)
+    }
+
+    /// Whether `root` is in a git work tree with its whole history, and its commit (quick: no history read).
+    package static func probe(root: String) -> Probe {
         guard let inside = git(["rev-parse", "--is-inside-work-tree"], in: root), inside.hasPrefix("true") else { return .none }
         if git(["rev-parse", "--is-shallow-repository"], in: root)?.hasPrefix("true") == true { return .shallow }
         guard let head = git(["rev-parse", "HEAD"], in: root)?.trimmingCharacters(in: .whitespacesAndNewlines), !head.isEmpty
         else { return .none }
         let branch = git(["symbolic-ref", "--quiet", "--short", "HEAD"], in: root)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return .ready(head: head, branch: branch?.isEmpty == false ? branch : nil)
+    }
+
+    /// The one walk of the history (the slow part: git diffs every commit).
+    package static func walk(root: String, head: String, branch: String?) -> GitHistory? {
         // Each commit: a record separator, its time and author, then one line per file changed.
         guard
             let log = git(
-                ["-c", "core.quotepath=false", "log", "--relative", "-M", "--name-status", "--format=%x1e%at%x1f%an", "HEAD", "--", "."],
+                ["-c", "core.quotepath=false", "log", "--relative", "-M", "--name-status", "--format=%x1e%at%x1f%an", head, "--", "."],
                 in: root)
-        else { return .none }
-        return .history(GitHistory(head: head, branch: branch?.isEmpty == false ? branch : nil, files: parse(log)))
+        else { return nil }
+        return GitHistory(head: head, branch: branch, files: parse(log))
     }
 
     /// The files' histories from `git log --name-status` output, newest commit first.
@@ -97,5 +118,26 @@ package struct GitHistory: Sendable, Equatable {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The history being read on another thread while the build parses pages;
+/// `value` waits for it.
+package final class PendingHistory: Sendable {
+    private let done = DispatchGroup()
+    private let result = Mutex<GitHistory?>(nil)
+
+    package init(root: String, head: String, branch: String?) {
+        done.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            let history = GitHistory.walk(root: root, head: head, branch: branch)
+            self.result.withLock { $0 = history }
+            self.done.leave()
+        }
+    }
+
+    package var value: GitHistory? {
+        done.wait()
+        return result.withLock { $0 }
     }
 }

@@ -18,8 +18,10 @@ package struct Configuration: Sendable {
     package var key: SettingsKey
     /// Who maintains each file, from the repository's CODEOWNERS.
     package var codeOwners: CodeOwners?
-    /// When each file last changed and who changed it, from git.
-    package var history: GitHistory?
+    /// When each file last changed and who changed it, from git: read on
+    /// another thread from the configure stage on, waited for by the index stage.
+    package var pendingHistory: PendingHistory?
+    package var history: GitHistory? { pendingHistory?.value }
 
     package var config: SiteConfig { layout.config }
 
@@ -84,9 +86,12 @@ enum Configure {
             engine.emit(diagnostics)
             codeOwners = parsed
         }
-        var history: GitHistory?
-        switch options.readsHistory ? GitHistory.read(root: layout.root) : .none {
-        case .history(let read): history = read
+        var history: PendingHistory?
+        var head: String?
+        switch options.readsHistory ? GitHistory.probe(root: layout.root) : .none {
+        case .ready(let commit, let branch):
+            head = commit
+            history = PendingHistory(root: layout.root, head: commit, branch: branch)
         case .none: break
         case .shallow:
             engine.emit(
@@ -97,11 +102,11 @@ enum Configure {
         }
         let key = SettingsKey(
             configText: layout.configFile.flatMap { FileManager.default.contents(atPath: $0) }, codeOwnersText: codeOwnersText,
-            gitHead: history?.head, baseURL: options.baseURL, contentDir: layout.contentDir)
+            gitHead: head, baseURL: options.baseURL, contentDir: layout.contentDir)
         return (
             Configuration(
                 layout: layout, theme: theme, output: output, today: options.today ?? CalendarDate.today(), key: key, codeOwners: codeOwners,
-                history: history),
+                pendingHistory: history),
             false
         )
     }
