@@ -22,6 +22,17 @@ import Testing
         #expect(PorterStemmer.stem("q3") == "q3")
     }
 
+    /// Any word of letters stems without trapping, to a word no longer than itself.
+    @Test func randomWordsStemSafely() {
+        var random = SeededGenerator(seed: 42)
+        let letters = Array("aeiouybcdlmnrstyzsl")
+        for _ in 0..<20_000 {
+            let word = String((0..<Int.random(in: 1...14, using: &random)).map { _ in letters.randomElement(using: &random) ?? "a" })
+            let stem = PorterStemmer.stem(word)
+            #expect(!stem.isEmpty && stem.count <= word.count + 1, "\(word) → \(stem)")
+        }
+    }
+
     func words(_ text: String) -> [String] { SearchText.words(text) }
 
     @Test func wordsAreFoldedSplitAndJoined() {
