@@ -122,14 +122,9 @@ def folder_size(path):
 
 
 def browser():
-    from selenium import webdriver
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-        options.add_argument(flag)
-    if os.path.exists("/usr/bin/chromium"):
-        options.binary_location = "/usr/bin/chromium"
-    service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else None
-    driver = webdriver.Chrome(options=options, service=service)
+    sys.path.insert(0, str(ROOT / "Tests/Browser"))
+    from test_search import chromium  # the browser tests' Chromium
+    driver = chromium()
     driver.set_script_timeout(180)
     return driver
 

@@ -1,3 +1,4 @@
+import Foundation
 import HandbookDiagnostics
 
 /// A repository's `CODEOWNERS` file, read as GitHub reads it: each line a
@@ -27,6 +28,14 @@ package struct CodeOwners: Sendable, Equatable {
     package private(set) var rules: [Rule] = []
     /// The file, as shown in diagnostics (relative to the site's root).
     package let file: String
+
+    /// The site's CODEOWNERS file, if it has one: its bytes (for what a build
+    /// depends on), its rules, and warnings for the lines it skips.
+    package static func load(_ layout: SiteLayout) -> (text: Data?, owners: CodeOwners?, diagnostics: [Diagnostic]) {
+        guard let file = layout.codeOwnersFile, let data = FileManager.default.contents(atPath: file) else { return (nil, nil, []) }
+        let (owners, diagnostics) = parse(String(decoding: data, as: UTF8.self), file: layout.displayPath(file))
+        return (data, owners, diagnostics)
+    }
 
     /// Parses the text of a CODEOWNERS file; problems come back as warnings.
     package static func parse(_ text: String, file: String) -> (CodeOwners, [Diagnostic]) {

@@ -32,10 +32,7 @@ struct Owners: ParsableCommand {
             Console.standardError(diagnostics.map(\.description).joined(separator: "\n") + "\n")
             throw ExitCode(2)
         }
-        var codeOwners: CodeOwners?
-        if let file = layout.codeOwnersFile, let data = FileManager.default.contents(atPath: file) {
-            codeOwners = CodeOwners.parse(String(decoding: data, as: UTF8.self), file: layout.displayPath(file)).0
-        }
+        let codeOwners = CodeOwners.load(layout).owners
         // Owner roles come from the site as a build sees it (the role a page's `owner` names).
         var options = BuildOptions(site: location.site, strict: false, write: false)
         options.readsHistory = false

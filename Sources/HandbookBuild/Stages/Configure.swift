@@ -79,13 +79,8 @@ enum Configure {
         let (theme, themeDiagnostics) = Theme.load(siteTemplates: layout.templatesDir, displayRoot: layout.root)
         engine.emit(themeDiagnostics)
         guard let theme else { return (nil, false) }
-        let codeOwnersText = layout.codeOwnersFile.flatMap { FileManager.default.contents(atPath: $0) }
-        var codeOwners: CodeOwners?
-        if let file = layout.codeOwnersFile, let codeOwnersText {
-            let (parsed, diagnostics) = CodeOwners.parse(String(decoding: codeOwnersText, as: UTF8.self), file: String(file.dropFirst(layout.root.count + 1)))
-            engine.emit(diagnostics)
-            codeOwners = parsed
-        }
+        let (codeOwnersText, codeOwners, codeOwnersDiagnostics) = CodeOwners.load(layout)
+        engine.emit(codeOwnersDiagnostics)
         var history: PendingHistory?
         var head: String?
         switch options.readsHistory ? GitHistory.probe(root: layout.root) : .none {

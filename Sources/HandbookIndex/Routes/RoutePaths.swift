@@ -56,9 +56,9 @@ package enum RoutePaths {
     /// The theme's static files and the search index live apart from content.
     package static let themeFolder = "_handbook/"
     package static func themeAsset(_ name: String) -> String { themeFolder + name }
-    package static let searchIndex = themeFolder + "search/meta.json"
-    /// The folder of the search index's files (`SearchIndex` names them).
+    /// The folder of the search index's files (`SearchIndex` names the others).
     package static let searchFolder = themeFolder + "search/"
+    package static let searchIndex = searchFolder + "meta.json"
 
     /// A file under the content folder keeps its path.
     package static func contentAsset(_ path: String) -> String { path }

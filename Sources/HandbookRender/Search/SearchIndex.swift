@@ -1,5 +1,6 @@
 import Foundation
 import HandbookEscaping
+import HandbookIndex
 
 /// The full-text search index the default theme's `search.js` reads, written
 /// into `_handbook/search/` as small files fetched on demand (the layout is
@@ -37,8 +38,8 @@ package enum SearchIndex {
         package var track: String?
     }
 
-    package static let folder = "search/"
-    package static let metaName = "meta.json"
+    /// `meta.json`, the index's route; the other files sit beside it.
+    package static let metaName = String(RoutePaths.searchIndex.dropFirst(RoutePaths.searchFolder.count))
     /// Pages per `d<k>.json` file.
     package static let chunk = 64
     /// A shard is split by one more character of its terms' prefix when its
