@@ -27,6 +27,9 @@ package struct SiteConfig: Sendable {
     package var extensions = MarkdownExtensions()
     /// Curly quotes, dashes and ellipses from straight ones (`markdown.smart_punctuation`).
     package var smartPunctuation = true
+    /// `changes_weeks`: how many weeks of git history the "what changed" page
+    /// and feeds show, counted back from the last commit; 0 turns them off.
+    package var changeWeeks = 8
 
     package init() {}
 
@@ -57,7 +60,7 @@ package struct SiteConfig: Sendable {
     }
 
     static let knownKeys = [
-        "title", "base_url", "language", "raw_html", "content_dir", "repo_url", "review_every", "public", "search", "markdown",
+        "title", "base_url", "language", "raw_html", "content_dir", "repo_url", "review_every", "public", "search", "markdown", "changes_weeks",
         "follow_symlinks",
     ]
     static let extensionKeys = ["tables", "task_lists", "strikethrough", "autolinks", "alerts", "footnotes", "wiki_links", "smart_punctuation"]
@@ -114,6 +117,14 @@ package struct SiteConfig: Sendable {
                         for meaning in reader.texts(pair.value, key: "search.synonyms." + pair.key).map(\.value) {
                             config.synonyms.append((pair.key, meaning))
                         }
+                    }
+                }
+            case "changes_weeks":
+                if let weeks = reader.integer(entry.value, key: "changes_weeks") {
+                    if weeks >= 0 && weeks <= 520 {
+                        config.changeWeeks = weeks
+                    } else {
+                        reader.report(DiagnosticID.configValue, entry.value, "changes_weeks must be between 0 (no changes page) and 520, found \(weeks)")
                     }
                 }
             case "review_every":

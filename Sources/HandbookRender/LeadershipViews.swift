@@ -239,12 +239,9 @@ package struct HistoryView: Sendable, Hashable, TemplateObject {
     package var commits: Int
 
     init(_ file: GitHistory.File) {
-        // Days since 1970, rounded down (also before it), in UTC.
-        let seconds = file.lastChanged
-        let day = CalendarDate(dayNumber: seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400))
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let day = CalendarDate(dayNumber: HistoryDates.dayNumber(file.lastChanged))
         datetime = day.description
-        date = "\(day.day) \(months[max(0, min(11, day.month - 1))]) \(day.year)"
+        date = HistoryDates.text(day)
         authors = file.authors
         commits = file.commits
     }
@@ -303,6 +300,87 @@ package struct ReportGroupView: Sendable, Hashable, TemplateObject {
         case "owner": TemplateValue(owner)
         case "title": TemplateValue(title)
         case "pages": TemplateValue(pages)
+        default: .none
+        }
+    }
+}
+
+/// The "what changed" page: weeks, newest first.
+package struct ChangeWeekView: Sendable, Hashable, TemplateObject {
+    /// The week's Monday: `2026-10-12` and `12 Oct 2026`.
+    package var datetime: String
+    package var date: String
+    package var sections: [ChangeSectionView]
+
+    package func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "datetime": TemplateValue(datetime)
+        case "date": TemplateValue(date)
+        case "sections": TemplateValue(sections)
+        default: .none
+        }
+    }
+}
+
+/// A top-level folder's changes in a week, by owner role.
+package struct ChangeSectionView: Sendable, Hashable, TemplateObject {
+    package var title: String
+    package var url: String?
+    /// The folder's Atom feed.
+    package var feed: String?
+    package var groups: [ChangeOwnerView]
+
+    package func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "title": TemplateValue(title)
+        // Not `url`: a missing one would find the page's.
+        case "sectionURL": TemplateValue(url)
+        case "feed": TemplateValue(feed)
+        case "groups": TemplateValue(groups)
+        default: .none
+        }
+    }
+}
+
+package struct ChangeOwnerView: Sendable, Hashable, TemplateObject {
+    package var owner: LinkView?
+    package var title: String
+    package var entries: [ChangeEntryView]
+
+    package func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "owner": TemplateValue(owner)
+        case "title": TemplateValue(title)
+        case "entries": TemplateValue(entries)
+        default: .none
+        }
+    }
+}
+
+/// One page's changes in a week: its commits' subjects (three at most), the
+/// lines added and removed, who made them. A page that is gone has no URL.
+package struct ChangeEntryView: Sendable, Hashable, TemplateObject {
+    package var title: String
+    package var url: String?
+    package var path: String
+    /// Subjects, linked to the commit when `repo_url` is set.
+    package var commits: [LinkView]
+    package var more: Int
+    package var added: Int
+    package var removed: Int
+    package var authors: [String]
+
+    package func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "title": TemplateValue(title)
+        case "pageURL": TemplateValue(url)
+        case "path": TemplateValue(path)
+        case "commits": TemplateValue(commits)
+        case "moreCommits": TemplateValue(more > 0 ? "and \(more) more commit\(more == 1 ? "" : "s")" : nil)
+        case "changedLines": TemplateValue(added + removed > 0)
+        case "added": TemplateValue(String(added))
+        case "removed": TemplateValue(String(removed))
+        case "authorsText": TemplateValue(ListFormatting.sentence(authors))
         default: .none
         }
     }

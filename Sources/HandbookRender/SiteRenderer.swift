@@ -23,8 +23,10 @@ package struct SiteRenderer: Sendable {
     let codeOwners: CodeOwners?
     /// When each file last changed, from git.
     let history: GitHistory?
-    /// `repo_url`, for edit links.
-    private let repoURL: String?
+    /// `repo_url`, for edit and commit links.
+    let repoURL: String?
+    /// `changes_weeks`: how far back the "what changed" page goes.
+    let changeWeeks: Int
 
     var index: SiteIndex { site.index }
     var leadership: LeadershipModel { site.leadership }
@@ -35,6 +37,7 @@ package struct SiteRenderer: Sendable {
         self.codeOwners = codeOwners
         self.history = history
         self.repoURL = config.repoURL
+        self.changeWeeks = config.changeWeeks
         self.theme = theme
         self.isPublic = config.isPublic
         self.tagged = Self.tagged(site.index)
@@ -45,7 +48,9 @@ package struct SiteRenderer: Sendable {
         var view = SiteView(
             title: home.map { index.pages[$0].title } ?? config.title, language: config.language, homeURL: index.basePath,
             themeURL: index.basePath + RoutePaths.themeFolder)
-        for (title, kind) in [("Org chart", Route.Kind.orgChart), ("Processes", .processes), ("Tags", .tags), ("Due for review", .staleReport)]
+        for (title, kind) in [
+            ("Org chart", Route.Kind.orgChart), ("Processes", .processes), ("Tags", .tags), ("Due for review", .staleReport), ("What changed", .changes),
+        ]
         where site.routes.route(kind) != nil {
             view.links.append(LinkView(title: title, url: site.url(kind)))
         }
@@ -135,6 +140,8 @@ package struct SiteRenderer: Sendable {
         case .staleReport: return view(staleReportView())
         case .unownedReport: return view(unownedReportView())
         case .ownershipFeed: return Job(content: .text(ownershipFeed()))
+        case .changes: return view(changesView())
+        case .changesFeed(let section): return changesFeed(section: section).map { Job(content: .text($0)) }
         case .notFound: return view(notFoundView())
         case .sitemap: return SiteFiles.sitemap(site, history: history).map { Job(content: .text($0)) }
         case .robots:

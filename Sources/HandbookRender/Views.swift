@@ -137,6 +137,10 @@ package struct PageView: Sendable, Hashable, TemplateObject {
     package var history: HistoryView?
     /// Where to edit the page's source (`repo_url` set).
     package var editURL: String?
+    /// The "what changed" page's weeks.
+    package var changes: [ChangeWeekView] = []
+    /// Atom feeds announced in the page's head.
+    package var feeds: [LinkView] = []
     /// Front matter keys Handbook does not know, for custom templates.
     package var params: TemplateParams
 
@@ -175,6 +179,8 @@ package struct PageView: Sendable, Hashable, TemplateObject {
         case "ownership": TemplateValue(ownership)
         case "history": TemplateValue(history)
         case "editURL": TemplateValue(editURL)
+        case "changes": TemplateValue(changes)
+        case "feeds": TemplateValue(feeds)
         case "params": TemplateValue(params)
         default: .none
         }

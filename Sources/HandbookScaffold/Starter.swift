@@ -260,6 +260,12 @@ package enum Starter {
               url: ${{ steps.deploy.outputs.page_url }}
             steps:
         \(installSteps)
+              - name: Restore the history Handbook read last time (it then reads only newer commits)
+                uses: actions/cache@v4
+                with:
+                  path: .git/handbook
+                  key: handbook-history-${{ github.sha }}
+                  restore-keys: handbook-history-
               - id: pages
                 uses: actions/configure-pages@v5
               - name: Build (warnings fail the build)

@@ -430,25 +430,6 @@ import Testing
         #expect(json.stdout == "[\n  {\"maintainers\":[\"@acme/leads\",\"@ana\"],\"owner\":\"roles/em\",\"path\":\"content/guides/hiring.md\"}\n]\n")
     }
 
-    /// Runs git in `folder` as `author` at `date` (a fixed time, so dates are known).
-    @discardableResult
-    func git(_ arguments: [String], in folder: URL, author: String = "Ana", date: String = "2026-10-12T10:00:00Z") throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder.path] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        for (key, value) in [
-            "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": "\(author.lowercased())@example.com", "GIT_COMMITTER_NAME": author,
-            "GIT_COMMITTER_EMAIL": "\(author.lowercased())@example.com", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
-        ] { environment[key] = value }
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
     /// One `git log` gives each page its last change and authors, through a
     /// rename; the sitemap's lastmod follows; a shallow clone says so once
     /// and shows no dates.

@@ -84,9 +84,9 @@ enum Configure {
         var history: PendingHistory?
         var head: String?
         switch options.readsHistory ? GitHistory.probe(root: layout.root) : .none {
-        case .ready(let commit, let branch):
-            head = commit
-            history = PendingHistory(root: layout.root, head: commit, branch: branch)
+        case .ready(let repository):
+            head = repository.head
+            history = PendingHistory(root: layout.root, repository: repository, changeWeeks: layout.config.changeWeeks)
         case .none: break
         case .shallow:
             engine.emit(

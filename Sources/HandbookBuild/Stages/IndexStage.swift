@@ -64,7 +64,9 @@ struct IndexStage {
             let reviews = ReviewSchedule(index: index, today: configuration.today, defaultInterval: configuration.config.reviewEvery)
             lap("index")
             let routes = RouteTable(
-                index: index, leadership: leadership, inputs: .init(themeAssets: Array(configuration.theme.assets.keys)))
+                index: index, leadership: leadership, inputs: .init(
+                    themeAssets: Array(configuration.theme.assets.keys),
+                    readsHistory: configuration.pendingHistory != nil && configuration.config.changeWeeks > 0))
             let graph =
                 if let kept, index.pages.count == kept.index.pages.count, routes.routes == kept.routes.routes {
                     kept.graph.updating(identityOf: pages, index: index, routes: routes)

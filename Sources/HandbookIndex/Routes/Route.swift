@@ -18,6 +18,10 @@ package struct Route: Sendable, Hashable {
         case staleReport
         case unownedReport
         case ownershipFeed
+        /// What changed lately (git history), and its Atom feeds: the whole
+        /// site's (nil) and one per top-level folder.
+        case changes
+        case changesFeed(section: String?)
         case notFound
         case sitemap
         case robots
@@ -69,7 +73,7 @@ package struct Route: Sendable, Hashable {
     package var isListed: Bool {
         switch kind {
         case .page, .section, .tags, .tag, .ladderTrack, .ladderLevel, .sideBySide, .orgChart, .processes, .staleReport,
-            .unownedReport:
+            .unownedReport, .changes:
             true
         default: false
         }

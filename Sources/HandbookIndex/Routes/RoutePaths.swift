@@ -49,6 +49,9 @@ package enum RoutePaths {
     package static let staleReport = "reports/stale/"
     package static let unownedReport = "reports/unowned/"
     package static let ownershipFeed = "reports/ownership.json"
+    /// What changed, from git: the page, the whole site's feed, one feed per top-level folder.
+    package static let changes = "changes/"
+    package static func changesFeed(section folder: String?) -> String { changes + (folder.map { $0 + "/" } ?? "") + "feed.xml" }
     package static let notFound = "404.html"
     package static let sitemap = "sitemap.xml"
     package static let robots = "robots.txt"

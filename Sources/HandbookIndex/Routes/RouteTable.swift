@@ -19,8 +19,13 @@ package struct RouteTable: Sendable {
     package struct Inputs: Sendable {
         /// Names of the theme's static files, below its `assets/`.
         package var themeAssets: [String]
+        /// The site's git history will be read: it has a "what changed" page.
+        package var readsHistory: Bool
 
-        package init(themeAssets: [String]) { self.themeAssets = themeAssets }
+        package init(themeAssets: [String], readsHistory: Bool = false) {
+            self.themeAssets = themeAssets
+            self.readsHistory = readsHistory
+        }
     }
 
     package init(index: SiteIndex, leadership: LeadershipModel, inputs: Inputs) {
@@ -73,8 +78,17 @@ package struct RouteTable: Sendable {
             add(.unownedReport, RoutePaths.unownedReport)
             add(.ownershipFeed, RoutePaths.ownershipFeed)
         }
+        // A sitemap and feeds need absolute URLs, so only a site with an absolute base_url has them.
+        if inputs.readsHistory {
+            add(.changes, RoutePaths.changes)
+            if index.settings.baseURL != nil {
+                add(.changesFeed(section: nil), RoutePaths.changesFeed(section: nil))
+                for section in index.navigation.root.children {
+                    if let folder = section.folder { add(.changesFeed(section: folder), RoutePaths.changesFeed(section: folder)) }
+                }
+            }
+        }
         add(.notFound, RoutePaths.notFound)
-        // A sitemap needs absolute URLs, so only a site with an absolute base_url has one.
         if index.settings.baseURL != nil { add(.sitemap, RoutePaths.sitemap) }
         add(.robots, RoutePaths.robots)
         add(.searchIndex, RoutePaths.searchIndex)
