@@ -9,6 +9,16 @@ package enum PageKind: String, Sendable, Hashable, CaseIterable {
     case ladder
 }
 
+/// Where a page is in its life (`status:`): a process, a policy or a
+/// decision is proposed, then accepted, and in the end superseded by
+/// another page or retired. A page without a status is in use.
+package enum PageStatus: String, Sendable, Hashable, CaseIterable {
+    case draft, proposed, accepted, superseded, retired
+
+    /// What the page says is how things are done now.
+    package var isCurrent: Bool { self == .accepted }
+}
+
 /// The common front matter keys of every page, decoded and checked. Keys
 /// Handbook does not know are kept in `extra` and passed to templates.
 package struct FrontMatter: Sendable {
@@ -23,6 +33,11 @@ package struct FrontMatter: Sendable {
     package var owner: String?
     package var lastReviewed: String?
     package var reviewEvery: String?
+    package var status: PageStatus?
+    /// The page that replaces this one, written like a link (`release-train.md`) or as an id.
+    package var supersededBy: Located<String>?
+    /// When the page's status took or takes effect (YYYY-MM-DD).
+    package var effective: String?
     package var extra: [(key: String, value: YAMLValue)] = []
     /// The whole mapping as written, for kind-specific decoding.
     package var raw: YAMLValue?

@@ -70,6 +70,18 @@ package enum FrontMatterDecoder {
             case "draft": fm.draft = reader.boolean(value, key: "draft") ?? false
             case "last_reviewed": fm.lastReviewed = reader.date(value, key: "last_reviewed")
             case "review_every": fm.reviewEvery = reader.duration(value, key: "review_every")
+            case "status":
+                if let name = reader.text(value, key: "status")?.value {
+                    if let status = PageStatus(rawValue: name.lowercased()) {
+                        fm.status = status
+                    } else {
+                        reader.report(
+                            DiagnosticID.statusUnknown, value,
+                            "unknown status '\(name)'; expected one of \(PageStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                }
+            case "superseded_by": fm.supersededBy = reader.text(value, key: "superseded_by")
+            case "effective": fm.effective = reader.date(value, key: "effective")
             case "kind":
                 if let name = reader.text(value, key: "kind")?.value {
                     if let kind = PageKind(rawValue: name) {

@@ -40,7 +40,27 @@ extension SiteRenderer {
         return (view, "org-chart", "org-chart")
     }
 
+    /// Processes (and any page with a `status:`) by status when the site
+    /// uses statuses, else processes by owner.
     func processIndexView() -> (PageView, String, String) {
+        let byTitle: (Int, Int) -> Bool = { (index.pages[$0].title.lowercased(), $0) < (index.pages[$1].title.lowercased(), $1) }
+        let withStatus = index.pages.indices.filter { Lifecycle.status(of: index.pages[$0]) != nil }
+        guard withStatus.isEmpty else {
+            var view = derivedView(
+                title: "Processes by status", route: .processes, kind: "processes",
+                summary: "What is proposed, what is in use, and what was replaced or retired.")
+            let listed = Set(leadership.processes).union(withStatus)
+            var byStatus: [PageStatus: [Int]] = [:]
+            for i in listed { byStatus[Lifecycle.status(of: index.pages[i]) ?? .accepted, default: []].append(i) }
+            let order: [(PageStatus, String)] = [
+                (.proposed, "Proposed"), (.accepted, "In use"), (.draft, "Drafts"), (.superseded, "Superseded"), (.retired, "Retired"),
+            ]
+            view.groups = order.compactMap { status, title in
+                guard let pages = byStatus[status] else { return nil }
+                return ReportGroupView(owner: nil, title: title, pages: pages.sorted(by: byTitle).map { pageLink($0, detail: statusDetail($0)) })
+            }
+            return (view, "report", "processes")
+        }
         var view = derivedView(title: "Processes by owner", route: .processes, kind: "processes")
         var byOwner: [Int?: [Int]] = [:]
         for p in leadership.processes { byOwner[leadership.processOwner[p], default: []].append(p) }
@@ -54,11 +74,18 @@ extension SiteRenderer {
         view.groups = owners.map { owner in
             ReportGroupView(
                 owner: owner.map { pageLink($0) }, title: owner.map { index.pages[$0].title } ?? "No known owner",
-                pages: (byOwner[owner] ?? []).sorted { index.pages[$0].title.lowercased() < index.pages[$1].title.lowercased() }.map {
-                    pageLink($0, detail: index.pages[$0].frontMatter.summary)
-                })
+                pages: (byOwner[owner] ?? []).sorted(by: byTitle).map { pageLink($0, detail: index.pages[$0].frontMatter.summary) })
         }
         return (view, "report", "processes")
+    }
+
+    /// "owned by the Tech Lead role · effective 1 Jan 2026 · replaced by X", for the status report.
+    private func statusDetail(_ i: Int) -> String? {
+        var parts: [String] = []
+        if let owner = leadership.owners[i] { parts.append("owned by the \(index.pages[owner].title) role") }
+        if let date = index.pages[i].frontMatter.effective.flatMap(CalendarDate.init) { parts.append("effective \(HistoryDates.text(date))") }
+        if let next = site.lifecycle.successor[i] { parts.append("replaced by \(index.pages[next].title)") }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
     func matrixView(_ ladder: Ladder, _ l: Int, track: Ladder.Track) -> (PageView, String, String) {

@@ -97,6 +97,17 @@ extension SiteRenderer {
         return view.owner == nil && view.maintainers.isEmpty ? nil : view
     }
 
+    /// The page's status, for its banner; nil for a page without one that replaces nothing.
+    func lifecycleView(_ page: Int) -> LifecycleView? {
+        let predecessors = site.lifecycle.predecessors[page] ?? []
+        guard let status = Lifecycle.status(of: index.pages[page]) ?? (predecessors.isEmpty ? nil : .accepted) else { return nil }
+        let effective = index.pages[page].frontMatter.effective.flatMap(CalendarDate.init)
+        return LifecycleView(
+            status: status, effective: effective.map(HistoryDates.text), effectiveDatetime: effective?.description,
+            isPending: effective.map { $0 > reviews.today } ?? false, successor: site.lifecycle.successor[page].map(link(toPage:)),
+            predecessors: predecessors.map(link(toPage:)))
+    }
+
     func reviewView(_ page: Int) -> ReviewView? {
         guard let status = reviews.status[page] else { return nil }
         return ReviewView(lastReviewed: status.lastReviewed.description, due: status.due.description, isStale: status.isStale)

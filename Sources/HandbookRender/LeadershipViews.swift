@@ -385,3 +385,44 @@ package struct ChangeEntryView: Sendable, Hashable, TemplateObject {
         }
     }
 }
+
+/// Where a page is in its life: the banner of a draft, proposed, superseded
+/// or retired page (or one accepted but not in effect yet), and the footer
+/// line of one in effect.
+package struct LifecycleView: Sendable, Hashable, TemplateObject {
+    package var status: PageStatus
+    /// `effective:`, as `1 Jan 2026`, and whether it is still to come.
+    package var effective: String?
+    package var effectiveDatetime: String?
+    package var isPending: Bool
+    package var successor: LinkView?
+    package var predecessors: [LinkView]
+
+    /// What the banner says before the successor's link.
+    var message: String {
+        let since = effective.map { isPending ? " from \($0)" : " since \($0)" } ?? ""
+        switch status {
+        case .draft: return "Still being written: this is not how we work yet."
+        case .proposed: return "Under discussion: this is not how we work yet" + (effective.map { " (proposed to take effect on \($0))" } ?? "") + "."
+        case .superseded: return successor == nil ? "Replaced\(since): read what replaced it instead." : "Replaced\(since) by"
+        case .retired: return "No longer how we work\(since)."
+        case .accepted: return isPending ? "Takes effect on \(effective ?? "")." : ""
+        }
+    }
+
+    package func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "status": TemplateValue(status.rawValue)
+        case "label": TemplateValue(status.rawValue.prefix(1).uppercased() + status.rawValue.dropFirst())
+        case "banner": TemplateValue(status != .accepted || isPending)
+        case "message": TemplateValue(message)
+        case "effective": TemplateValue(effective)
+        case "effectiveDatetime": TemplateValue(effectiveDatetime)
+        // A page in use: "In effect since 1 Jan 2026 · replaces …".
+        case "inEffect": TemplateValue(status == .accepted && !isPending && (effective != nil || !predecessors.isEmpty))
+        case "successor": TemplateValue(successor)
+        case "predecessors": TemplateValue(predecessors)
+        default: .none
+        }
+    }
+}

@@ -233,6 +233,7 @@ package struct SiteRenderer: Sendable {
         }
         view.review = reviewView(pageIndex)
         view.ownership = ownershipView(pageIndex)
+        view.lifecycle = lifecycleView(pageIndex)
         let path = page.source.displayPath
         view.history = history?.files[path].map(HistoryView.init)
         view.editURL = editURL(path)

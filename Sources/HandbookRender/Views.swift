@@ -134,6 +134,7 @@ package struct PageView: Sendable, Hashable, TemplateObject {
     package var groups: [ReportGroupView] = []
     package var review: ReviewView?
     package var ownership: OwnershipView?
+    package var lifecycle: LifecycleView?
     package var history: HistoryView?
     /// Where to edit the page's source (`repo_url` set).
     package var editURL: String?
@@ -177,6 +178,7 @@ package struct PageView: Sendable, Hashable, TemplateObject {
         case "groups": TemplateValue(groups)
         case "review": TemplateValue(review)
         case "ownership": TemplateValue(ownership)
+        case "lifecycle": TemplateValue(lifecycle)
         case "history": TemplateValue(history)
         case "editURL": TemplateValue(editURL)
         case "changes": TemplateValue(changes)

@@ -8,6 +8,7 @@ package enum SiteChecks {
     static let pageRules: [@Sendable (SiteModel, Int) -> [Diagnostic]] = [
         LinkTargetCheck.check,
         AnchorCheck.check,
+        StatusLinkCheck.check,
     ]
 
     /// Rules over the site's metadata (addresses, ids, the leadership model,
@@ -17,6 +18,7 @@ package enum SiteChecks {
         { site, _ in site.routes.diagnostics },
         { site, _ in leadershipChecks(site.index, site.leadership) },
         { site, _ in OrphanCheck.check(site) },
+        { site, _ in site.lifecycle.diagnostics },
         { site, options in options.overdueReviews ? ReviewCheck.check(site) : [] },
     ]
 

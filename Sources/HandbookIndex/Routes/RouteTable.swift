@@ -66,7 +66,9 @@ package struct RouteTable: Sendable {
             for tag in tags { add(.tag(tag), RoutePaths.tag(tag)) }
         }
         if !leadership.roles.isEmpty { add(.orgChart, RoutePaths.orgChart) }
-        if !leadership.processes.isEmpty { add(.processes, RoutePaths.processes) }
+        if !leadership.processes.isEmpty || index.pages.contains(where: { Lifecycle.status(of: $0) != nil }) {
+            add(.processes, RoutePaths.processes)
+        }
         for (l, ladder) in leadership.ladders.enumerated() {
             let base = index.pages[ladder.page].urlPath
             for track in ladder.tracks { add(.ladderTrack(ladder: l, track: track.id), RoutePaths.ladderTrack(base, track: track.id)) }
