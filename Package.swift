@@ -114,7 +114,7 @@ let package = Package(
             name: "HandbookServerTests", dependencies: ["HandbookServer", "HandbookBuild", "HandbookContent", "HandbookTestSupport", "handbook"]),
         .testTarget(
             name: "HandbookBuildTests",
-            dependencies: ["HandbookBuild", "HandbookDiagnostics", "HandbookTestSupport", "handbook"]
+            dependencies: ["HandbookBuild", "HandbookContent", "HandbookDiagnostics", "HandbookTestSupport", "handbook"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     /// Read the site's git history for last-changed dates (`check` does not
     /// need them, so a shallow clone in CI is no reason to warn there).
     public var readsHistory = true
+    /// Stop after the index and validate stages (nothing rendered): what
+    /// `check --since` needs of the site as it was.
+    package var indexOnly = false
 
     public init(site: String = ".", output: String? = nil, baseURL: String? = nil, strict: Bool = false, write: Bool = true) {
         self.site = site

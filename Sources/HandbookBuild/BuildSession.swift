@@ -48,6 +48,8 @@ public final class BuildSession: Sendable {
         public var site: RenderedSite
         /// Markdown pages rendered by this run (the others came from the cache).
         public var renderedCount: Int
+        /// The indexed site, once the index stage ran.
+        package var model: SiteModel?
 
         /// Every output file (for a session that does not write); empty when the build failed.
         public var files: [OutputFile] { site.files }
@@ -95,7 +97,11 @@ public final class BuildSession: Sendable {
                 parsed, assets: scan.assets, configuration: configuration, checks: checks, lap: { run.lap($0) })
             run.engine.emit(site.diagnostics)
             let sourcePages = site.model.index.pages.count
-            if run.engine.hasFailures { return Output(result: run.result(.failed, sourcePages: sourcePages)) }
+            if run.engine.hasFailures || options.indexOnly {
+                var output = Output(result: run.result(run.engine.hasFailures ? .failed : .built, sourcePages: sourcePages))
+                output.model = site.model
+                return output
+            }
 
             var staging: StagingFolder?
             if options.write {
@@ -116,7 +122,9 @@ public final class BuildSession: Sendable {
             run.lap("render")
             if run.engine.hasFailures {
                 staging?.discard()
-                return Output(result: run.result(.failed, sourcePages: sourcePages), renderedCount: rendered.renderedPages)
+                var output = Output(result: run.result(.failed, sourcePages: sourcePages), renderedCount: rendered.renderedPages)
+                output.model = site.model
+                return output
             }
 
             if let staging {
@@ -129,9 +137,11 @@ public final class BuildSession: Sendable {
                 }
                 run.lap("write")
             }
-            return Output(
+            var output = Output(
                 result: run.result(.built, pages: rendered.htmlPages, sourcePages: sourcePages), site: rendered.site,
                 renderedCount: rendered.renderedPages)
+            output.model = site.model
+            return output
         }
     }
 }

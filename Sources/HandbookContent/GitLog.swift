@@ -113,8 +113,8 @@ enum GitLog {
 }
 
 /// Runs git with a fixed environment (no prompts, the C locale).
-enum Git {
-    static func data(_ arguments: [String], in folder: String) -> Data? {
+package enum Git {
+    package static func data(_ arguments: [String], in folder: String) -> Data? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", folder, "-c", "core.quotepath=false"] + arguments
@@ -133,11 +133,11 @@ enum Git {
     }
 
     /// Standard output, or nil when git fails.
-    static func run(_ arguments: [String], in folder: String) -> String? {
+    package static func run(_ arguments: [String], in folder: String) -> String? {
         data(arguments, in: folder).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    static func isAncestor(_ older: String, of newer: String, in folder: String) -> Bool {
+    package static func isAncestor(_ older: String, of newer: String, in folder: String) -> Bool {
         data(["merge-base", "--is-ancestor", older, newer], in: folder) != nil
     }
 }

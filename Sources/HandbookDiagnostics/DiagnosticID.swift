@@ -40,6 +40,7 @@ public enum DiagnosticID {
     public static let outputUnsafe = "output.unsafe"
     public static let outputWrite = "output.write"
     public static let ownerUnknown = "owner.unknown"
+    public static let pageMoved = "page.moved"
     public static let pageOrphan = "page.orphan"
     public static let processMissingKey = "process.missing-key"
     public static let processRaciAccountable = "process.raci-accountable"

@@ -246,8 +246,9 @@ package enum Starter {
             runs-on: ubuntu-latest
             steps:
         \(installSteps)
-              - name: Check links, front matter and ladders
-                run: handbook check --format github
+              - name: Check links, front matter and ladders, and what this change breaks
+                # --since names the move, deletion or heading rename behind each broken link.
+                run: handbook check --format github --since "origin/${{ github.base_ref }}"
           publish:
             if: github.event_name == 'push'
             runs-on: ubuntu-latest
