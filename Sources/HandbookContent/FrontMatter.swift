@@ -38,6 +38,10 @@ package struct FrontMatter: Sendable {
     package var supersededBy: Located<String>?
     /// When the page's status took or takes effect (YYYY-MM-DD).
     package var effective: String?
+    /// A versioned page (a ladder, a policy): its number, and its previous
+    /// version's page, written like a link or as an id.
+    package var version: Int?
+    package var previous: Located<String>?
     package var extra: [(key: String, value: YAMLValue)] = []
     /// The whole mapping as written, for kind-specific decoding.
     package var raw: YAMLValue?

@@ -82,6 +82,8 @@ package enum FrontMatterDecoder {
                 }
             case "superseded_by": fm.supersededBy = reader.text(value, key: "superseded_by")
             case "effective": fm.effective = reader.date(value, key: "effective")
+            case "version": fm.version = reader.integer(value, key: "version")
+            case "previous": fm.previous = reader.text(value, key: "previous")
             case "kind":
                 if let name = reader.text(value, key: "kind")?.value {
                     if let kind = PageKind(rawValue: name) {

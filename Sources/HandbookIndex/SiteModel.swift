@@ -11,8 +11,8 @@ package struct SiteModel: Sendable {
     package let reviews: ReviewSchedule
     package let routes: RouteTable
     package private(set) var graph: LinkGraph
-    /// Statuses and what replaces what (front matter only: kept when only prose or links change).
-    package let lifecycle: Lifecycle
+    /// Statuses, versions and what replaces what.
+    package var lifecycle: Lifecycle { leadership.lifecycle }
     /// What a broken link may have meant: page paths, folders and files.
     let linkTargets: LazyNameIndex
     /// What a broken wiki link may have meant: page titles.
@@ -24,7 +24,6 @@ package struct SiteModel: Sendable {
         self.reviews = reviews
         self.routes = routes
         self.graph = graph
-        self.lifecycle = Lifecycle(index: index, routes: routes)
         linkTargets = LazyNameIndex {
             index.pages.map { String($0.source.path.dropLast(3)) }
                 + index.navigation.sections.compactMap(\.folder).filter { !$0.isEmpty } + index.assets.sorted()

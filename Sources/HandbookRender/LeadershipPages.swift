@@ -145,6 +145,57 @@ extension SiteRenderer {
         return (view, "tracks", ladderPage.source.displayPath)
     }
 
+    /// What changed between a ladder and its previous version (`previous:`):
+    /// levels and competencies added or removed, and each expectation that
+    /// changed, word by word.
+    func ladderChangesView(_ ladder: Ladder, _ l: Int, previous p: Int) -> (PageView, String, String) {
+        let ladderPage = index.pages[ladder.page]
+        let old = leadership.ladders[p]
+        let oldPage = index.pages[old.page]
+        func named(_ page: Page) -> String { page.frontMatter.version.map { "version \($0)" } ?? "“\(page.title)”" }
+        var view = derivedView(
+            title: "\(ladderPage.title): what changed since \(named(oldPage))", route: .ladderChanges(ladder: l), kind: "ladder-changes",
+            near: ladder.page)
+        view.breadcrumbs.append(pageLink(ladder.page))
+        let oldLevels = Set(old.levels.map(\.id))
+        let newLevels = Set(ladder.levels.map(\.id))
+        let oldCompetencies = Dictionary(old.competencies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var levels: [LevelChangesView] = []
+        var changedCount = 0
+        for level in ladder.levels where oldLevels.contains(level.id) {
+            var competencies: [CompetencyChangeView] = []
+            for competency in ladder.competencies {
+                let before = oldCompetencies[competency.id]?.expectations[level.id] ?? ""
+                let after = competency.expectations[level.id] ?? ""
+                guard before != after else { continue }
+                competencies.append(
+                    CompetencyChangeView(
+                        title: competency.title,
+                        segments: WordDiff.compare(from: before, to: after).map { DiffSegmentView(text: $0.text, change: $0.change) }))
+            }
+            let oldTitle = old.level(level.id)?.title
+            guard !competencies.isEmpty || oldTitle != level.title else { continue }
+            changedCount += competencies.count
+            levels.append(
+                LevelChangesView(
+                    level: LinkView(title: level.title, url: levelURL(l, level: level.id), detail: level.id),
+                    formerTitle: oldTitle == level.title ? nil : oldTitle, competencies: competencies))
+        }
+        let effective = ladderPage.frontMatter.effective.flatMap(CalendarDate.init).map { " (effective \(HistoryDates.text($0)))" } ?? ""
+        let added = ladder.levels.filter { !oldLevels.contains($0.id) }
+        view.summary =
+            "\(named(ladderPage).prefix(1).uppercased() + named(ladderPage).dropFirst())\(effective) against \(named(oldPage)): "
+            + "\(changedCount) expectation\(changedCount == 1 ? "" : "s") changed on \(levels.count) level\(levels.count == 1 ? "" : "s")"
+            + (added.isEmpty ? "" : ", \(added.count) level\(added.count == 1 ? "" : "s") added") + "."
+        view.ladderChanges = LadderChangesView(
+            previous: pageLink(old.page), levels: levels,
+            addedLevels: added.map { LinkView(title: $0.title, url: levelURL(l, level: $0.id), detail: $0.id) },
+            removedLevels: old.levels.filter { !newLevels.contains($0.id) }.map { LinkView(title: $0.title, url: levelURL(p, level: $0.id), detail: $0.id) },
+            addedCompetencies: ladder.competencies.filter { oldCompetencies[$0.id] == nil }.map(\.title),
+            removedCompetencies: old.competencies.filter { c in !ladder.competencies.contains { $0.id == c.id } }.map(\.title))
+        return (view, "ladder-changes", ladderPage.source.displayPath)
+    }
+
     /// Stale pages grouped by owner, owners by title, pages by due date.
     func staleReportView() -> (PageView, String, String) {
         var view = derivedView(

@@ -97,15 +97,22 @@ extension SiteRenderer {
         return view.owner == nil && view.maintainers.isEmpty ? nil : view
     }
 
-    /// The page's status, for its banner; nil for a page without one that replaces nothing.
+    /// The page's status and versions, for its banner and footer; nil for a
+    /// page in use that has neither versions nor pages it replaces.
     func lifecycleView(_ page: Int) -> LifecycleView? {
-        let predecessors = site.lifecycle.predecessors[page] ?? []
-        guard let status = Lifecycle.status(of: index.pages[page]) ?? (predecessors.isEmpty ? nil : .accepted) else { return nil }
-        let effective = index.pages[page].frontMatter.effective.flatMap(CalendarDate.init)
-        return LifecycleView(
-            status: status, effective: effective.map(HistoryDates.text), effectiveDatetime: effective?.description,
-            isPending: effective.map { $0 > reviews.today } ?? false, successor: site.lifecycle.successor[page].map(link(toPage:)),
-            predecessors: predecessors.map(link(toPage:)))
+        let lifecycle = site.lifecycle
+        let frontMatter = index.pages[page].frontMatter
+        let effective = frontMatter.effective.flatMap(CalendarDate.init)
+        let ladder = leadership.ladders.firstIndex { $0.page == page }
+        let view = LifecycleView(
+            status: Lifecycle.status(of: index.pages[page]), effective: effective.map(HistoryDates.text),
+            effectiveDatetime: effective?.description, isPending: effective.map { $0 > reviews.today } ?? false,
+            successor: lifecycle.successor[page].map(link(toPage:)), predecessors: (lifecycle.predecessors[page] ?? []).map(link(toPage:)),
+            version: frontMatter.version, previousVersion: lifecycle.previousVersion[page].map(link(toPage:)),
+            nextVersion: lifecycle.nextVersion[page].map(link(toPage:)),
+            changesURL: ladder.flatMap { l in site.routes.route(.ladderChanges(ladder: l)).map { index.url(of: $0) } })
+        let plain = view.status == nil && view.predecessors.isEmpty && view.version == nil && view.previousVersion == nil && view.nextVersion == nil
+        return plain && effective == nil ? nil : view
     }
 
     func reviewView(_ page: Int) -> ReviewView? {

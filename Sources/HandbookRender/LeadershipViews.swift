@@ -1,3 +1,4 @@
+import HandbookIndex
 import Foundation
 import HandbookContent
 
@@ -387,16 +388,22 @@ package struct ChangeEntryView: Sendable, Hashable, TemplateObject {
 }
 
 /// Where a page is in its life: the banner of a draft, proposed, superseded
-/// or retired page (or one accepted but not in effect yet), and the footer
-/// line of one in effect.
+/// or retired page (or one accepted but not in effect yet), the footer line
+/// of one in effect, and its versions.
 package struct LifecycleView: Sendable, Hashable, TemplateObject {
-    package var status: PageStatus
+    /// Nil for a page in use without a status (it has versions, or replaces pages).
+    package var status: PageStatus?
     /// `effective:`, as `1 Jan 2026`, and whether it is still to come.
     package var effective: String?
     package var effectiveDatetime: String?
     package var isPending: Bool
     package var successor: LinkView?
     package var predecessors: [LinkView]
+    package var version: Int?
+    package var previousVersion: LinkView?
+    package var nextVersion: LinkView?
+    /// The page of what changed since the previous version (ladders).
+    package var changesURL: String?
 
     /// What the banner says before the successor's link.
     var message: String {
@@ -406,22 +413,96 @@ package struct LifecycleView: Sendable, Hashable, TemplateObject {
         case .proposed: return "Under discussion: this is not how we work yet" + (effective.map { " (proposed to take effect on \($0))" } ?? "") + "."
         case .superseded: return successor == nil ? "Replaced\(since): read what replaced it instead." : "Replaced\(since) by"
         case .retired: return "No longer how we work\(since)."
-        case .accepted: return isPending ? "Takes effect on \(effective ?? "")." : ""
+        case .accepted?, nil: return isPending ? "Takes effect on \(effective ?? "")." : ""
         }
     }
 
+    private var inUse: Bool { (status == nil || status == .accepted) && !isPending }
+
     package func value(_ name: String) -> TemplateValue {
         switch name {
-        case "status": TemplateValue(status.rawValue)
-        case "label": TemplateValue(status.rawValue.prefix(1).uppercased() + status.rawValue.dropFirst())
-        case "banner": TemplateValue(status != .accepted || isPending)
+        case "status": TemplateValue(status?.rawValue ?? "accepted")
+        case "label": TemplateValue((status ?? .accepted).rawValue.prefix(1).uppercased() + (status ?? .accepted).rawValue.dropFirst())
+        case "banner": TemplateValue(!inUse)
         case "message": TemplateValue(message)
         case "effective": TemplateValue(effective)
         case "effectiveDatetime": TemplateValue(effectiveDatetime)
         // A page in use: "In effect since 1 Jan 2026 · replaces …".
-        case "inEffect": TemplateValue(status == .accepted && !isPending && (effective != nil || !predecessors.isEmpty))
+        case "inEffect": TemplateValue(inUse && (effective != nil || !predecessors.isEmpty))
         case "successor": TemplateValue(successor)
         case "predecessors": TemplateValue(predecessors)
+        // "Version 3 · previous version: … (what changed) · newer version: …".
+        case "versions": TemplateValue(version != nil || previousVersion != nil || nextVersion != nil)
+        case "version": TemplateValue(version.map(String.init))
+        case "previousVersion": TemplateValue(previousVersion)
+        case "nextVersion": TemplateValue(nextVersion)
+        case "changesURL": TemplateValue(changesURL)
+        default: .none
+        }
+    }
+}
+
+/// A ladder against its previous version.
+package struct LadderChangesView: Sendable, Hashable, TemplateObject {
+    package var previous: LinkView
+    package var levels: [LevelChangesView]
+    package var addedLevels: [LinkView]
+    package var removedLevels: [LinkView]
+    package var addedCompetencies: [String]
+    package var removedCompetencies: [String]
+
+    package func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "previous": TemplateValue(previous)
+        case "levels": TemplateValue(levels)
+        case "addedLevels": TemplateValue(addedLevels)
+        case "removedLevels": TemplateValue(removedLevels)
+        case "addedCompetencies": TemplateValue(addedCompetencies)
+        case "removedCompetencies": TemplateValue(removedCompetencies)
+        default: .none
+        }
+    }
+}
+
+/// One level's changed expectations (and its former title, if it changed).
+package struct LevelChangesView: Sendable, Hashable, TemplateObject {
+    package var level: LinkView
+    package var formerTitle: String?
+    package var competencies: [CompetencyChangeView]
+
+    package func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "level": TemplateValue(level)
+        case "formerTitle": TemplateValue(formerTitle)
+        case "competencies": TemplateValue(competencies)
+        default: .none
+        }
+    }
+}
+
+package struct CompetencyChangeView: Sendable, Hashable, TemplateObject {
+    package var title: String
+    package var segments: [DiffSegmentView]
+
+    package func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "title": TemplateValue(title)
+        case "segments": TemplateValue(segments)
+        default: .none
+        }
+    }
+}
+
+/// A run of words that stayed, came or went.
+package struct DiffSegmentView: Sendable, Hashable, TemplateObject {
+    package var text: String
+    package var change: WordDiff.Change
+
+    package func value(_ name: String) -> TemplateValue {
+        switch name {
+        case "text": TemplateValue(text)
+        case "isAdded": TemplateValue(change == .added)
+        case "isRemoved": TemplateValue(change == .removed)
         default: .none
         }
     }

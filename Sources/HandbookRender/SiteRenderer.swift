@@ -135,6 +135,9 @@ package struct SiteRenderer: Sendable {
             return job
         case .sideBySide(let l):
             return ladder(l).map { view(sideBySideView($0, l)) }
+        case .ladderChanges(let l):
+            guard let ladder = ladder(l), let previous = leadership.previousLadder(of: l) else { return nil }
+            return view(ladderChangesView(ladder, l, previous: previous))
         case .orgChart: return view(orgChartView())
         case .processes: return view(processIndexView())
         case .staleReport: return view(staleReportView())

@@ -129,6 +129,7 @@ package struct PageView: Sendable, Hashable, TemplateObject {
     package var ladder: LadderView?
     package var matrix: MatrixView?
     package var level: LevelView?
+    package var ladderChanges: LadderChangesView?
     /// The org chart's nested lists (HTML), inserted with `{{{orgChart}}}`.
     package var orgChart: String?
     package var groups: [ReportGroupView] = []
@@ -174,6 +175,7 @@ package struct PageView: Sendable, Hashable, TemplateObject {
         case "ladder": TemplateValue(ladder)
         case "matrix": TemplateValue(matrix)
         case "level": TemplateValue(level)
+        case "ladderChanges": TemplateValue(ladderChanges)
         case "orgChart": TemplateValue(orgChart)
         case "groups": TemplateValue(groups)
         case "review": TemplateValue(review)

@@ -89,6 +89,8 @@ import Testing
         files["content/decisions/c.md"] = "---\ntitle: C\nstatus: obsolete\n---\n# C\n"
         files["content/decisions/d.md"] = "---\ntitle: D\nstatus: superseded\nsuperseded_by: ../process/gone.md\n---\n# D\n"
         files["content/decisions/e.md"] = "---\ntitle: E\nstatus: superseded\n---\n# E\n"
+        files["content/policies/f.md"] = "---\ntitle: F\nversion: 2\nprevious: g.md\n---\n# F\n"
+        files["content/policies/g.md"] = "---\ntitle: G\nversion: 1\nprevious: f\n---\n# G\n"
         let site = try TestSite(files)
         defer { site.remove() }
         let result = try CLI.run(["check", "--site", site.root.path])
@@ -97,9 +99,79 @@ import Testing
         #expect(
             out.contains("content/decisions/a.md:3:16: error: superseded_by goes round: content/decisions/a.md → content/decisions/b.md → content/decisions/a.md [status.cycle]"),
             "\(out)")
-        #expect(out.components(separatedBy: "[status.cycle]").count == 2, "one cycle, one error")
+        #expect(out.components(separatedBy: "[status.cycle]").count == 3, "one error per cycle: this one and the versions below")
         #expect(out.contains("content/decisions/c.md:3:9: error: unknown status 'obsolete'; expected one of draft, proposed, accepted, superseded, retired [status.unknown]"))
         #expect(out.contains("content/decisions/d.md:4:16: error: superseded_by '../process/gone.md' is not a page of the site [link.broken]"))
         #expect(out.contains("content/decisions/e.md:3:9: warning: 'E' is superseded, but by what? [status.no-successor]"))
+        #expect(
+            out.contains("content/policies/f.md:4:11: error: previous goes round: content/policies/f.md → content/policies/g.md → content/policies/f.md [status.cycle]"),
+            "\(out)")
+    }
+
+    static func ladder(version: Int, previous: String?, e2Delivery: String, e2Title: String, extraLevel: Bool) -> String {
+        """
+        ---
+        title: Engineering ladder
+        kind: ladder
+        version: \(version)
+        effective: 2026-01-05
+        \(previous.map { "previous: \($0)\nstatus: accepted" } ?? "status: superseded\nsuperseded_by: ladder.md")
+        tracks:
+          - id: ic
+            title: Individual contributor
+            levels: [E1, E2\(extraLevel ? ", E3" : "")]
+        levels:
+          - id: E1
+            title: Engineer
+          - id: E2
+            title: \(e2Title)
+        \(extraLevel ? "  - id: E3\n    title: Senior Engineer\n" : "")competencies:
+          - id: delivery
+            title: Delivery
+            expectations:
+              E1: Ships small changes with help.
+              E2: \(e2Delivery)
+        \(extraLevel ? "      E3: Leads the delivery of a whole area.\n" : "")  - id: craft
+            title: Craft
+            expectations:
+              E1: Writes tested code.
+              E2: Writes tested code and reviews others.
+        \(extraLevel ? "      E3: Sets the team's standards.\n" : "")---
+        # Engineering ladder
+        """
+    }
+
+    /// A ladder with `previous:` gets a page of what changed since that
+    /// version, per level and competency, word by word.
+    @Test func versionedLadderShowsWhatChanged() throws {
+        let site = try TestSite([
+            "content/index.md": "# Home\n",
+            "content/career/ladder-v2.md": Self.ladder(
+                version: 2, previous: nil, e2Delivery: "Ships features on their own, on time.", e2Title: "Engineer II", extraLevel: false),
+            "content/career/ladder.md": Self.ladder(
+                version: 3, previous: "ladder-v2.md", e2Delivery: "Ships whole features on their own, predictably.", e2Title: "Software Engineer",
+                extraLevel: true),
+        ])
+        defer { site.remove() }
+        let result = try CLI.run(["build", "--site", site.root.path, "--output", site.root.appendingPathComponent("public").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = site.read("public/career/ladder/changes/index.html") ?? ""
+        #expect(page.contains("<h1>Engineering ladder: what changed since version 2</h1>"), "\(page)")
+        #expect(page.contains("Version 3 (effective 5 Jan 2026) against version 2: 1 expectation changed on 1 level, 1 level added."))
+        #expect(page.contains("<h2 id=\"level-E2\"><a href=\"/career/ladder/levels/e2/\">Software Engineer</a>"))
+        #expect(page.contains("Formerly Engineer II."))
+        #expect(
+            page.contains(
+                "<p class=\"expectation\">Ships <ins>whole</ins> features on their own, <del>on time.</del> <ins>predictably.</ins> </p>"),
+            "\(page)")
+        #expect(!page.contains("<h3>Craft</h3>"), "unchanged expectations are left out")
+        #expect(page.contains("<a href=\"/career/ladder/levels/e3/\">Senior Engineer</a>"), "the added level")
+        #expect(
+            site.read("public/career/ladder/index.html")?.contains(
+                "Version 3 · previous: <a href=\"/career/ladder-v2/\">Engineering ladder</a> · <a href=\"/career/ladder/changes/\">what changed</a>")
+                == true)
+        #expect(site.read("public/career/ladder-v2/index.html")?.contains("newer: <a href=\"/career/ladder/\">Engineering ladder</a>") == true)
+        #expect(site.read("public/career/ladder-v2/changes/index.html") == nil, "the oldest version has nothing to compare with")
     }
 }
+

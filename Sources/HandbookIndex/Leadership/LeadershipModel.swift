@@ -32,6 +32,8 @@ package struct LeadershipModel: Sendable {
     package let owners: [Int: Int]
     /// Names in front matter that should name a role and do not.
     package let unresolved: [RoleMention]
+    /// Statuses, versions and what replaces what.
+    package let lifecycle: Lifecycle
 
     /// A front-matter name meant to name a role.
     package struct RoleMention: Sendable {
@@ -160,6 +162,7 @@ package struct LeadershipModel: Sendable {
         self.rolesByLevel = rolesByLevel
         self.owners = owners
         self.unresolved = unresolved
+        self.lifecycle = Lifecycle(index: index)
     }
 
     /// What readers see for a track id: the title a ladder gives it, the
@@ -173,6 +176,12 @@ package struct LeadershipModel: Sendable {
         case "individual-contributor": return "Individual contributor"
         default: return id
         }
+    }
+
+    /// The ladder (by index in `ladders`) that `previous:` of ladder `l`'s page names, when it is a ladder.
+    package func previousLadder(of l: Int) -> Int? {
+        guard ladders.indices.contains(l), let page = lifecycle.previousVersion[ladders[l].page] else { return nil }
+        return ladders.firstIndex { $0.page == page }
     }
 
     /// The chain of managers above a role, nearest first (stops at a cycle).

@@ -2,61 +2,81 @@ import HandbookContent
 import HandbookDiagnostics
 import HandbookMarkdown
 
-/// The pages' statuses and what replaces what: `status:`, `superseded_by:`
-/// (resolved like a link written on the page, or as an id or title) and
-/// `effective:`. What cannot be resolved is kept in `diagnostics` for
-/// `LifecycleCheck`.
+/// The pages' statuses and versions, and what replaces what: `status:`,
+/// `superseded_by:` and `previous:` (each resolved like a link written on
+/// the page, or as an id or title), `effective:` and `version:`. What cannot
+/// be resolved is kept in `diagnostics` for the checks.
 package struct Lifecycle: Sendable {
-    /// Page → the page that replaces it.
+    /// Page → the page that replaces it, and the reverse (by title).
     package let successor: [Int: Int]
-    /// Page → the pages it replaces, by title.
     package let predecessors: [Int: [Int]]
-    /// `superseded_by` that finds no page, a superseded page without it, and cycles.
+    /// Page → its previous version (`previous:`), and the reverse.
+    package let previousVersion: [Int: Int]
+    package let nextVersion: [Int: Int]
+    /// References that find no page, a superseded page that does not say by what, and cycles.
     let diagnostics: [Diagnostic]
 
-    init(index: SiteIndex, routes: RouteTable) {
-        let resolver = LinkResolver(index: index, routes: routes)
-        var successor: [Int: Int] = [:]
+    init(index: SiteIndex) {
+        // Both references name pages: no generated route is needed to resolve them.
+        let resolver = LinkResolver(index: index, routes: .empty)
         var diagnostics: [Diagnostic] = []
-        for (i, page) in index.pages.enumerated() {
-            let at = { (line: Int, column: Int) in SourceLocation(file: page.source.displayPath, line: line, column: column) }
-            guard let target = page.frontMatter.supersededBy else {
-                if page.frontMatter.status == .superseded {
-                    let node = page.frontMatter.raw?["status"]
-                    diagnostics.append(
-                        .warning(
-                            DiagnosticID.statusNoSuccessor, at: at(node?.line ?? 1, node?.column ?? 1),
-                            "'\(page.title)' is superseded, but by what?",
-                            note: "name the page that replaces it: superseded_by: path/to/page.md (or its id)"))
-                }
-                continue
-            }
-            let position = at(target.line, target.column)
+        func resolve(_ target: Located<String>, on i: Int, key: String) -> Int? {
+            let page = index.pages[i]
+            let at = SourceLocation(file: page.source.displayPath, line: target.line, column: target.column)
             // Like a link from this page first, then as a wiki link (id, path, file name or title).
-            var found: Int?
             for kind in [LinkReference.Kind.link, .wiki] {
                 let link = LinkReference(kind: kind, destination: target.value, line: target.line, column: target.column)
-                if case .page(let j, _, _) = resolver.resolve(link, from: page) {
-                    found = j
-                    break
+                guard case .page(let j, _, _) = resolver.resolve(link, from: page) else { continue }
+                guard j != i else {
+                    diagnostics.append(.error(DiagnosticID.statusCycle, at: at, "\(key) of '\(page.title)' is the page itself"))
+                    return nil
                 }
+                return j
             }
-            guard let found else {
-                diagnostics.append(
-                    .error(
-                        DiagnosticID.linkBroken, at: position, "superseded_by '\(target.value)' is not a page of the site",
-                        note: "write the replacing page's path relative to this one (release-train.md) or its id"))
-                continue
-            }
-            guard found != i else {
-                diagnostics.append(.error(DiagnosticID.statusCycle, at: position, "'\(page.title)' cannot supersede itself"))
-                continue
-            }
-            successor[i] = found
+            diagnostics.append(
+                .error(
+                    DiagnosticID.linkBroken, at: at, "\(key) '\(target.value)' is not a page of the site",
+                    note: "write the page's path relative to this one (release-train.md) or its id"))
+            return nil
         }
-        // A chain of replacements that comes back: one error per cycle, at its first page by path.
+        var successor: [Int: Int] = [:]
+        var previousVersion: [Int: Int] = [:]
+        for (i, page) in index.pages.enumerated() {
+            if let target = page.frontMatter.previous, let j = resolve(target, on: i, key: "previous") { previousVersion[i] = j }
+            if let target = page.frontMatter.supersededBy {
+                if let j = resolve(target, on: i, key: "superseded_by") { successor[i] = j }
+            } else if page.frontMatter.status == .superseded {
+                let node = page.frontMatter.raw?["status"]
+                diagnostics.append(
+                    .warning(
+                        DiagnosticID.statusNoSuccessor,
+                        at: SourceLocation(file: page.source.displayPath, line: node?.line ?? 1, column: node?.column ?? 1),
+                        "'\(page.title)' is superseded, but by what?",
+                        note: "name the page that replaces it: superseded_by: path/to/page.md (or its id)"))
+            }
+        }
+        diagnostics += Self.cycles(in: successor, index: index, key: "superseded_by") { $0.frontMatter.supersededBy }
+        diagnostics += Self.cycles(in: previousVersion, index: index, key: "previous") { $0.frontMatter.previous }
+        let titles = index.pages.map { $0.title.lowercased() }
+        var predecessors: [Int: [Int]] = [:]
+        for (old, new) in successor { predecessors[new, default: []].append(old) }
+        self.successor = successor
+        self.predecessors = predecessors.mapValues { $0.sorted { (titles[$0], $0) < (titles[$1], $1) } }
+        self.previousVersion = previousVersion
+        // Two pages naming the same previous version: the first by path is its next.
+        var next: [Int: Int] = [:]
+        for (new, old) in previousVersion.sorted(by: { $0.key < $1.key }) where next[old] == nil { next[old] = new }
+        self.nextVersion = next
+        self.diagnostics = diagnostics.sorted {
+            ($0.location?.file ?? "", $0.location?.line ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0)
+        }
+    }
+
+    /// A chain of references that comes back: one error per cycle, at its first page by path.
+    private static func cycles(in next: [Int: Int], index: SiteIndex, key: String, _ value: (Page) -> Located<String>?) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         var reported: Set<Int> = []
-        for start in successor.keys.sorted() where !reported.contains(start) {
+        for start in next.keys.sorted() where !reported.contains(start) {
             var path: [Int] = []
             var position: [Int: Int] = [:]
             var current: Int? = start
@@ -66,27 +86,22 @@ package struct Lifecycle: Sendable {
                     let first = cycle.min { index.pages[$0].source.path < index.pages[$1].source.path } ?? p
                     let from = cycle.firstIndex(of: first) ?? 0
                     let names = (cycle[from...] + cycle[..<from] + [first]).map { index.pages[$0].source.displayPath }
-                    let node = index.pages[first].frontMatter.supersededBy
+                    let node = value(index.pages[first])
                     diagnostics.append(
                         .error(
                             DiagnosticID.statusCycle,
                             at: SourceLocation(file: index.pages[first].source.displayPath, line: node?.line ?? 1, column: node?.column ?? 1),
-                            "superseded_by goes round: \(names.joined(separator: " → "))",
-                            note: "the newest of these pages should have no superseded_by"))
+                            "\(key) goes round: \(names.joined(separator: " → "))",
+                            note: key == "previous" ? "the oldest version should have no previous" : "the newest of these pages should have no superseded_by"))
                     break
                 }
                 position[p] = path.count
                 path.append(p)
-                current = successor[p]
+                current = next[p]
             }
             reported.formUnion(path)
         }
-        var predecessors: [Int: [Int]] = [:]
-        for (old, new) in successor { predecessors[new, default: []].append(old) }
-        let titles = index.pages.map { $0.title.lowercased() }
-        self.successor = successor
-        self.predecessors = predecessors.mapValues { $0.sorted { (titles[$0], $0) < (titles[$1], $1) } }
-        self.diagnostics = diagnostics.sorted { ($0.location?.file ?? "", $0.location?.line ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0) }
+        return diagnostics
     }
 
     /// The status a page is read with: its own, or `superseded` when it names a successor.

@@ -47,6 +47,51 @@ package enum WordDiff {
 
     static let maximumCells = 250_000
 
+    /// A word-level comparison of two versions of a text: what stayed, what
+    /// was added and what was removed, in reading order (removals before the
+    /// additions that replace them).
+    package enum Change: String, Sendable, Equatable { case kept, added, removed }
+
+    package static func compare(from old: String, to new: String) -> [(text: String, change: Change)] {
+        let a = old.split(whereSeparator: \.isWhitespace).map(String.init)
+        let b = new.split(whereSeparator: \.isWhitespace).map(String.init)
+        var words: [(String, Change)] = []
+        if a.count * b.count > maximumCells {
+            // Too long to align: the old text out, the new in.
+            words = a.map { ($0, .removed) } + b.map { ($0, .added) }
+        } else {
+            var lengths = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+            for i in stride(from: a.count - 1, through: 0, by: -1) {
+                for j in stride(from: b.count - 1, through: 0, by: -1) {
+                    lengths[i][j] = normal(a[i]) == normal(b[j]) ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+                }
+            }
+            var (i, j) = (0, 0)
+            while i < a.count || j < b.count {
+                if i < a.count, j < b.count, normal(a[i]) == normal(b[j]) {
+                    words.append((b[j], .kept))
+                    i += 1
+                    j += 1
+                } else if i < a.count, j == b.count || lengths[i + 1][j] >= lengths[i][j + 1] {
+                    words.append((a[i], .removed))
+                    i += 1
+                } else {
+                    words.append((b[j], .added))
+                    j += 1
+                }
+            }
+        }
+        var runs: [(text: String, change: Change)] = []
+        for (word, change) in words {
+            if let last = runs.last, last.change == change {
+                runs[runs.count - 1].text += " " + word
+            } else {
+                runs.append((word, change))
+            }
+        }
+        return runs
+    }
+
     /// Runs of words with the same mark, joined by spaces.
     private static func merged(_ words: [(word: String, isNew: Bool)]) -> [Segment] {
         var segments: [Segment] = []

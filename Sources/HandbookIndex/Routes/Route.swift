@@ -13,6 +13,8 @@ package struct Route: Sendable, Hashable {
         case ladderTrack(ladder: Int, track: String)
         case ladderLevel(ladder: Int, level: String)
         case sideBySide(ladder: Int)
+        /// What changed since the ladder's previous version (`previous:`).
+        case ladderChanges(ladder: Int)
         case orgChart
         case processes
         case staleReport
@@ -72,7 +74,7 @@ package struct Route: Sendable, Hashable {
     /// redirects, feeds or files).
     package var isListed: Bool {
         switch kind {
-        case .page, .section, .tags, .tag, .ladderTrack, .ladderLevel, .sideBySide, .orgChart, .processes, .staleReport,
+        case .page, .section, .tags, .tag, .ladderTrack, .ladderLevel, .sideBySide, .ladderChanges, .orgChart, .processes, .staleReport,
             .unownedReport, .changes:
             true
         default: false

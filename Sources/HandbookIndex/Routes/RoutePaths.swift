@@ -43,6 +43,8 @@ package enum RoutePaths {
     package static func ladderTrack(_ ladder: String, track: String) -> String { ladder + "tracks/" + slug(track) + "/" }
     package static func ladderLevel(_ ladder: String, level: String) -> String { ladder + "levels/" + slug(level) + "/" }
     package static func sideBySide(_ ladder: String) -> String { ladder + "side-by-side/" }
+    /// What changed since the ladder's previous version.
+    package static func ladderChanges(_ ladder: String) -> String { ladder + "changes/" }
 
     package static let orgChart = "org-chart/"
     package static let processes = "reports/processes/"

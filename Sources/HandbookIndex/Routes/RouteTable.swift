@@ -74,6 +74,7 @@ package struct RouteTable: Sendable {
             for track in ladder.tracks { add(.ladderTrack(ladder: l, track: track.id), RoutePaths.ladderTrack(base, track: track.id)) }
             for level in ladder.levels { add(.ladderLevel(ladder: l, level: level.id), RoutePaths.ladderLevel(base, level: level.id)) }
             add(.sideBySide(ladder: l), RoutePaths.sideBySide(base))
+            if leadership.previousLadder(of: l) != nil { add(.ladderChanges(ladder: l), RoutePaths.ladderChanges(base)) }
         }
         if index.usesOwnership {
             add(.staleReport, RoutePaths.staleReport)
@@ -100,6 +101,10 @@ package struct RouteTable: Sendable {
         }
         diagnostics += book.diagnostics.dropFirst(earlier)
     }
+
+    /// No routes: for resolving references that can only name pages.
+    private init() {}
+    static let empty = RouteTable()
 
     package func route(_ kind: Route.Kind) -> Route? { byKind[kind].map { routes[$0] } }
 
