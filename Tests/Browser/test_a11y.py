@@ -7,6 +7,7 @@ import functools
 import http.server
 import importlib.util
 import json
+import os
 import pathlib
 import subprocess
 import tempfile
@@ -81,9 +82,31 @@ TAGGED_SITE = {
         """,
 }
 
+def ladder(version, previous, delivery):
+    header = f"previous: {previous}\n" if previous else "status: superseded\nsuperseded_by: ladder.md\n"
+    return (f"---\ntitle: Engineering ladder\nkind: ladder\nversion: {version}\n{header}"
+            "tracks:\n  - id: ic\n    title: Individual contributor\n    levels: [E1, E2]\n"
+            "levels:\n  - id: E1\n    title: Engineer\n  - id: E2\n    title: Senior Engineer\n"
+            f"competencies:\n  - id: delivery\n    title: Delivery\n    expectations:\n      E1: Ships with help.\n      E2: {delivery}\n"
+            "---\n# Engineering ladder\n")
+
+
+# Statuses, versions and git history: banners, the footer's version line, a
+# ladder's "what changed" page and the site's /changes/.
+TAGGED_SITE.update({
+    "content/old-hiring.md": "---\ntitle: Hiring (2024)\nstatus: superseded\nsuperseded_by: hiring.md\neffective: 2026-01-05\n---\nHow we hired.\n",
+    "content/pairing.md": "---\ntitle: Pairing on reviews\nstatus: proposed\n---\nA proposal.\n",
+    "content/career/ladder-v1.md": ladder(1, None, "Ships features on time."),
+    "content/career/ladder.md": ladder(2, "ladder-v1.md", "Ships whole features, predictably."),
+})
+
 # Home, a page with a wide table and code, a folder's own index page, a
-# generated section page (guides/ has no index.md), the tag index and a tag.
-TAGGED_PAGES = ["", "hiring/", "tools/", "tools/ci/", "guides/", "guides/first-week/", "tags/", "tags/process/"]
+# generated section page (guides/ has no index.md), the tag index and a tag,
+# then the pages of statuses, versions and history.
+TAGGED_PAGES = [
+    "", "hiring/", "tools/", "tools/ci/", "guides/", "guides/first-week/", "tags/", "tags/process/",
+    "old-hiring/", "pairing/", "career/ladder/", "career/ladder/changes/", "reports/processes/", "changes/",
+]
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -98,7 +121,18 @@ def tagged_site():
             target = pathlib.Path(root) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(textwrap.dedent(text))
+        # A repository with two commits, for the last-changed lines and /changes/.
+        env = {**os.environ, "GIT_AUTHOR_NAME": "Ana", "GIT_AUTHOR_EMAIL": "ana@example.com", "GIT_COMMITTER_NAME": "Ana",
+               "GIT_COMMITTER_EMAIL": "ana@example.com", "GIT_AUTHOR_DATE": "2026-10-12T10:00:00Z", "GIT_COMMITTER_DATE": "2026-10-12T10:00:00Z"}
+        subprocess.run(["git", "init", "-q", "-b", "main", root], check=True, env=env)
+        subprocess.run(["git", "-C", root, "add", "."], check=True, env=env)
+        subprocess.run(["git", "-C", root, "commit", "-q", "-m", "Start the handbook"], check=True, env=env)
+        (pathlib.Path(root) / "content/pairing.md").write_text("---\ntitle: Pairing on reviews\nstatus: proposed\n---\nA proposal, longer.\n")
+        subprocess.run(["git", "-C", root, "commit", "-q", "-am", "Say more about pairing"], check=True,
+                       env={**env, "GIT_AUTHOR_DATE": "2026-10-20T10:00:00Z", "GIT_COMMITTER_DATE": "2026-10-20T10:00:00Z"})
         subprocess.run([HANDBOOK, "build", "--site", root, "--output", out, "--quiet"], check=True)
+        missing = [page for page in TAGGED_PAGES if not (pathlib.Path(out) / page / "index.html").exists()]
+        assert not missing, f"not built: {missing}"
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=out))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         yield f"http://127.0.0.1:{server.server_address[1]}/"
