@@ -18,6 +18,7 @@ public enum DiagnosticID {
     public static let frontmatterType = "frontmatter.type"
     public static let frontmatterUnknownKind = "frontmatter.unknown-kind"
     public static let idDuplicate = "id.duplicate"
+    public static let includeCycle = "include.cycle"
     public static let historyShallow = "history.shallow"
     public static let ladderDuplicateLevel = "ladder.duplicate-level"
     public static let ladderEquivalentSameTrack = "ladder.equivalent-same-track"

@@ -69,6 +69,31 @@ package struct SiteModel: Sendable {
 
     package func url(of route: Route) -> String { index.url(of: route) }
 
+    /// The page (and section) an include of page `i` (its link at `link`) shows, when it resolves.
+    package func includeTarget(page i: Int, link: Int) -> (page: Int, fragment: String?)? {
+        guard graph.entries.indices.contains(i), graph.entries[i].indices.contains(link),
+            case .page(let j, let fragment, _) = graph.entries[i][link].resolution
+        else { return nil }
+        return (j, fragment.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// Every page whose output shows page `i`'s body through includes, however deep.
+    package func includers(of pages: Set<Int>) -> Set<Int> {
+        var byTarget: [Int: [Int]] = [:]
+        for (source, page) in index.pages.enumerated() where !page.document.includes.isEmpty {
+            for link in page.document.includes {
+                if let (j, _) = includeTarget(page: source, link: link) { byTarget[j, default: []].append(source) }
+            }
+        }
+        guard !byTarget.isEmpty else { return [] }
+        var found: Set<Int> = []
+        var queue = Array(pages)
+        while let j = queue.popLast() {
+            for source in byTarget[j] ?? [] where found.insert(source).inserted { queue.append(source) }
+        }
+        return found.subtracting(pages)
+    }
+
     /// The URL of a generated output; `` when the site does not have it.
     package func url(_ kind: Route.Kind) -> String { routes.route(kind).map(index.url(of:)) ?? "" }
 }

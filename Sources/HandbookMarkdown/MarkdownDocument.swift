@@ -65,6 +65,9 @@ package struct MarkdownProblem: Sendable, Hashable {
 /// What the rest of Handbook knows of a Markdown document: Swift values only,
 /// the cmark tree is gone by the time one of these exists.
 package struct MarkdownDocument: Sendable {
+    /// The HTML comment standing for the `n`th include.
+    package static func includeMarker(_ n: Int) -> String { Transclusion.marker(n) }
+
     package var headings: [Heading]
     package var links: [LinkReference]
     /// Anchor ids set in raw HTML (`<a id="x">`, `<a name="x">`).
@@ -74,6 +77,9 @@ package struct MarkdownDocument: Sendable {
     package var html: String
     /// The body's HTML with a slot for each link, from `parseTemplate`.
     package var body: BodyTemplate?
+    /// `![[page#section]]`: the position in `links` of each include, in order;
+    /// the HTML holds `Transclusion.marker(n)` where the `n`th one goes.
+    package var includes: [Int] = []
 
     /// The body's HTML with each link's URL filled in: `rewrite` is asked
     /// about each link by its position in `links`; nil keeps it as written.

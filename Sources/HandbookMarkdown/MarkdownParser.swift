@@ -123,10 +123,12 @@ package enum MarkdownParser {
         }
         if extensions.taskLists || extensions.alerts { BlockExtensions(extensions: extensions).apply(to: document) }
         var wikiOrigins: [OpaquePointer: WikiLinks.Origin] = [:]
+        var includes: [Transclusion.Include] = []
         if extensions.wikiLinks {
             var wiki = WikiLinks()
             wiki.apply(to: document)
             wikiOrigins = wiki.origins
+            if !wikiOrigins.isEmpty { includes = Transclusion.apply(to: document, wikiOrigins: &wikiOrigins) }
         }
         var footnotes = prepared?.footnotes
         footnotes?.apply(to: document)
@@ -148,7 +150,15 @@ package enum MarkdownParser {
                 memory.pointee.free(rendered)
             }
         }
-        var result = MarkdownDocument(headings: walker.headings, links: walker.links, html: html)
+        // An include is a link (resolved and checked like a wiki link) that no slot fills: it comes last.
+        var references = walker.links
+        var includeLinks: [Int] = []
+        for include in includes {
+            includeLinks.append(references.count)
+            references.append(LinkReference(kind: .wiki, destination: include.target, line: include.line + lineOffset, column: include.column))
+        }
+        var result = MarkdownDocument(headings: walker.headings, links: references, html: html)
+        result.includes = includeLinks
         result.htmlAnchors = walker.htmlAnchors + (footnotes?.anchors ?? [])
         result.problems = problems
         if case .slots = links {

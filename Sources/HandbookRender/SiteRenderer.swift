@@ -94,6 +94,14 @@ package struct SiteRenderer: Sendable {
             var page: Int
             var source: Int
             var rewrites: [LinkRewrite?]
+            /// What the pages it includes are made of (`![[…]]`), however deep.
+            var included: [Included] = []
+        }
+
+        struct Included: Sendable, Hashable {
+            var page: Int
+            var source: Int
+            var rewrites: [LinkRewrite?]
         }
     }
 
@@ -118,7 +126,7 @@ package struct SiteRenderer: Sendable {
             let page = index.pages[i]
             var job = view(pageView(i))
             job.body = Job.Body(
-                page: i, source: page.bodyHash, rewrites: site.graph.entries[i].map(\.rewrite))
+                page: i, source: page.bodyHash, rewrites: site.graph.entries[i].map(\.rewrite), included: included(by: i))
             return job
         case .section(let folder):
             return index.navigation.section(forFolder: folder).map { view(sectionView($0)) }
@@ -164,7 +172,7 @@ package struct SiteRenderer: Sendable {
             var search = job.search
             if let body = job.body {
                 let page = index.pages[body.page]
-                let html = page.document.html(rewriting: { site.graph.rewrite(page: body.page, link: $0) })
+                let html = expandingIncludes(page.document.html(rewriting: { site.graph.rewrite(page: body.page, link: $0) }), page: body.page)
                 // A body that opens with its own `# heading` keeps it as the page's
                 // title: it is lifted out so the summary and contents come after it.
                 view.body = html
@@ -178,6 +186,22 @@ package struct SiteRenderer: Sendable {
             let (text, problems) = renderView(view, template: template, file: file)
             return Output(text: text, diagnostics: problems, search: search)
         }
+    }
+
+    /// The pages page `i` includes, however deep, with what each is made of.
+    private func included(by i: Int) -> [Job.Included] {
+        guard !index.pages[i].document.includes.isEmpty else { return [] }
+        var seen: Set<Int> = [i]
+        var order: [Int] = []
+        var queue = [i]
+        while let p = queue.popLast() {
+            for link in index.pages[p].document.includes {
+                guard let (j, _) = site.includeTarget(page: p, link: link), seen.insert(j).inserted else { continue }
+                order.append(j)
+                queue.append(j)
+            }
+        }
+        return order.map { Job.Included(page: $0, source: index.pages[$0].bodyHash, rewrites: site.graph.entries[$0].map(\.rewrite)) }
     }
 
     /// Renders one route (`job(for:)`, then `render(_:)`).

@@ -54,7 +54,7 @@ import Testing
     @Test func randomEditsMatchAFullBuild() throws {
         let site = try TestSite([
             "handbook.yml": "title: Edits\n",
-            "content/index.md": "# Home\n\nSee [[Alpha]], [[Second Letter]] and [beta](b/beta.md#one).\n",
+            "content/index.md": "# Home\n\nSee [[Alpha]], [[Second Letter]] and [beta](b/beta.md#one).\n\n![[b/beta#one]]\n",
             "content/a/alpha.md": "---\ntitle: Alpha\ntags: [x]\n---\n## One\n\nText.\n",
             "content/b/beta.md": "# Beta\n\n## One\n\nBack to [home](../index.md).\n",
             "content/roles/em.md": "---\nkind: role\nid: em\ntrack: management\n---\n# EM\n",
@@ -88,6 +88,9 @@ import Testing
                 changed = nil
             case 6:  // a broken link: still a warning, still built
                 try site.write(target, (site.read(target) ?? "") + "\n[gone](missing.md)\n")
+            case 7:  // an include of beta's section (beta includes nothing, so no cycle): beta's edits show here too
+                guard target != "content/b/beta.md" else { continue }
+                try site.write(target, (site.read(target) ?? "") + "\n![[b/beta#one]]\n")
             case 8:  // a link to another page's heading: its backlinks and the anchor check change
                 let other = names.randomElement(using: &generator)!
                 let relative = String(other.dropFirst("content/".count))
@@ -146,6 +149,25 @@ import Testing
             let incremental = session.run(changedPaths: [site.root.appendingPathComponent(edit.file).path])
             Self.expectSameAsFull(incremental, options: options, "step \(step) (\(edit.file) \(edit.key))")
         }
+    }
+
+    /// A prose edit to an included section re-renders the pages that include
+    /// it, through an include of an include.
+    @Test func anEditToAnIncludedSectionReachesItsIncluders() throws {
+        let site = try TestSite([
+            "content/index.md": "# Home\n\n![[middle]]\n",
+            "content/middle.md": "# Middle\n\n![[legend#letters]]\n",
+            "content/legend.md": "# Legend\n\n## Letters\n\nR is responsible.\n\n## Other\n\nNot shown.\n",
+            "content/other.md": "# Other\n",
+        ])
+        defer { site.remove() }
+        let (session, options) = Self.session(on: site)
+        try site.write("content/legend.md", "# Legend\n\n## Letters\n\nR is responsible, A accountable.\n\n## Other\n\nNot shown.\n")
+        let output = session.run(changedPaths: [site.root.appendingPathComponent("content/legend.md").path])
+        #expect(output.renderedCount == 3, "legend, middle and home; not other")
+        let home = Self.contents(output)["index.html"] ?? ""
+        #expect(home.contains("R is responsible, A accountable.") && !home.contains("Not shown."), "\(home)")
+        Self.expectSameAsFull(output, options: options, "included edit")
     }
 
     @Test func aProseEditRendersOnlyThatPage() throws {

@@ -103,7 +103,9 @@ struct IndexStage {
             releaseInBackground(last.take())
         }
         last = site
-        return (site, reach <= .structure ? affected.union(pages) : nil)
+        // A page that includes a changed page shows its new text too.
+        let changed = affected.union(pages)
+        return (site, reach <= .structure ? changed.union(model.includers(of: changed)) : nil)
     }
 
     /// How far the parse's changes reach since the last run, and the pages

@@ -19,6 +19,7 @@ package enum SiteChecks {
         { site, _ in leadershipChecks(site.index, site.leadership) },
         { site, _ in OrphanCheck.check(site) },
         { site, _ in site.lifecycle.diagnostics },
+        { site, _ in IncludeCheck.check(site) },
         { site, options in options.overdueReviews ? ReviewCheck.check(site) : [] },
     ]
 
