@@ -43,6 +43,7 @@ package enum PageParser {
         for problem in document.problems {
             let identifier = switch problem.kind {
             case .wideTable: DiagnosticID.markdownWideTable
+            case .unsupported: DiagnosticID.shortcodeUnsupported
             }
             diagnostics.append(
                 .warning(

@@ -30,6 +30,9 @@ package struct SiteConfig: Sendable {
     /// `changes_weeks`: how many weeks of git history the "what changed" page
     /// and feeds show, counted back from the last commit; 0 turns them off.
     package var changeWeeks = 8
+    /// `dialect`: whose constructs the Markdown uses; nil until the layout
+    /// recognises one from the site's files (`mkdocs.yml`, `hugo.toml`…).
+    package var dialect: Dialect?
 
     package init() {}
 
@@ -40,7 +43,7 @@ package struct SiteConfig: Sendable {
 
     /// The options every page's Markdown is converted with.
     package var markdownOptions: MarkdownOptions {
-        MarkdownOptions(rawHTML: rawHTML, smartPunctuation: smartPunctuation, extensions: extensions)
+        MarkdownOptions(rawHTML: rawHTML, smartPunctuation: smartPunctuation, extensions: extensions, dialect: dialect ?? .github)
     }
 
     /// The path part of `base_url`, always with a leading and trailing slash:
@@ -60,7 +63,7 @@ package struct SiteConfig: Sendable {
     }
 
     static let knownKeys = [
-        "title", "base_url", "language", "raw_html", "content_dir", "repo_url", "review_every", "public", "search", "markdown", "changes_weeks",
+        "title", "base_url", "language", "raw_html", "content_dir", "repo_url", "review_every", "public", "search", "markdown", "changes_weeks", "dialect",
         "follow_symlinks",
     ]
     static let extensionKeys = ["tables", "task_lists", "strikethrough", "autolinks", "alerts", "footnotes", "wiki_links", "smart_punctuation"]
@@ -117,6 +120,16 @@ package struct SiteConfig: Sendable {
                         for meaning in reader.texts(pair.value, key: "search.synonyms." + pair.key).map(\.value) {
                             config.synonyms.append((pair.key, meaning))
                         }
+                    }
+                }
+            case "dialect":
+                if let name = reader.text(entry.value, key: "dialect")?.value {
+                    if let dialect = Dialect(rawValue: name.lowercased()) {
+                        config.dialect = dialect
+                    } else {
+                        reader.report(
+                            DiagnosticID.configValue, entry.value,
+                            "dialect must be one of \(Dialect.allCases.map(\.rawValue).joined(separator: ", ")), found '\(name)'")
                     }
                 }
             case "changes_weeks":

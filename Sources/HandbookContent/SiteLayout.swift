@@ -1,5 +1,6 @@
 import Foundation
 import HandbookDiagnostics
+import HandbookMarkdown
 
 /// Where a site's parts are on disk: its root, configuration, content and
 /// templates. A folder with neither `handbook.yml` nor `content/` is itself the
@@ -42,8 +43,13 @@ package struct SiteLayout: Sendable {
             config = decoded.0
             diagnostics += decoded.1
         }
+        // A Hugo, MkDocs or Docusaurus site is recognised by its own configuration file.
+        let recognised = Dialect.recognise(root: root)
+        if config.dialect == nil { config.dialect = recognised?.dialect }
         let contentDir: String
-        if configFile == nil && !isDirectory(root + "/content") {
+        if configFile == nil, let folder = recognised?.contentDir, isDirectory(root + "/" + folder) {
+            contentDir = absolutePath(folder, relativeTo: root)
+        } else if configFile == nil && !isDirectory(root + "/content") {
             contentDir = root
         } else {
             contentDir = absolutePath(config.contentDir, relativeTo: root)
@@ -92,6 +98,26 @@ package struct SiteLayout: Sendable {
             }
         }
         return "/" + parts.joined(separator: "/")
+    }
+}
+
+extension Dialect {
+    /// The dialect a site's files say it is written in, and where its content is.
+    static func recognise(root: String) -> (dialect: Dialect, contentDir: String)? {
+        let fm = FileManager.default
+        func exists(_ name: String) -> Bool { fm.fileExists(atPath: root + "/" + name) }
+        for name in ["mkdocs.yml", "mkdocs.yaml"] where exists(name) {
+            // `docs_dir:` if mkdocs.yml moves the content, else docs/.
+            let text = fm.contents(atPath: root + "/" + name).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let line = text.split(separator: "\n").first { $0.hasPrefix("docs_dir:") }
+            let folder = line.map { String($0.dropFirst("docs_dir:".count)).trimmingCharacters(in: CharacterSet(charactersIn: " \t'\"")) }
+            return (.mkdocs, folder.flatMap { $0.isEmpty ? nil : $0 } ?? "docs")
+        }
+        if ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"].contains(where: exists) { return (.docusaurus, "docs") }
+        if ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml"].contains(where: exists) || (exists("config.yaml") && exists("archetypes")) {
+            return (.hugo, "content")
+        }
+        return nil
     }
 }
 

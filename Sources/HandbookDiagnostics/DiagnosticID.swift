@@ -56,6 +56,7 @@ public enum DiagnosticID {
     public static let roleUnknownLevel = "role.unknown-level"
     public static let roleUnknownReportsTo = "role.unknown-reports-to"
     public static let roleUnknownTrack = "role.unknown-track"
+    public static let shortcodeUnsupported = "shortcode.unsupported"
     public static let siteMissing = "site.missing"
     public static let statusCycle = "status.cycle"
     public static let statusNoSuccessor = "status.no-successor"

@@ -53,6 +53,8 @@ package struct MarkdownProblem: Sendable, Hashable {
     package enum Kind: Sendable, Hashable {
         /// A table wider than the columns padded to the header's width.
         case wideTable
+        /// A dialect's shortcode or directive Handbook does not carry over (its name).
+        case unsupported(String)
     }
 
     package var kind: Kind

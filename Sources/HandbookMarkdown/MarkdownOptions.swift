@@ -17,12 +17,19 @@ package struct MarkdownOptions: Sendable, Hashable {
     package var smartPunctuation: Bool
     /// GitHub's extensions: tables, task lists, strikethrough, autolinks, alerts.
     package var extensions: MarkdownExtensions
+    /// Whose constructs beyond GitHub's Markdown to read (Hugo's shortcodes, MkDocs' admonitions…).
+    package var dialect: Dialect
+    /// The content folder relative to the site's root (`docs`): MkDocs
+    /// snippets name files from the root, pages are named from the content folder.
+    package var contentFolder = ""
 
     package init(
-        rawHTML: RawHTMLPolicy = .filter, smartPunctuation: Bool = true, extensions: MarkdownExtensions = MarkdownExtensions()
+        rawHTML: RawHTMLPolicy = .filter, smartPunctuation: Bool = true, extensions: MarkdownExtensions = MarkdownExtensions(),
+        dialect: Dialect = .github
     ) {
         self.rawHTML = rawHTML
         self.smartPunctuation = smartPunctuation
         self.extensions = extensions
+        self.dialect = dialect
     }
 }

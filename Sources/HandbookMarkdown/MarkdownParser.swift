@@ -96,9 +96,12 @@ package enum MarkdownParser {
         // Every allocation of the conversion comes from an arena, released at once at the end.
         let memory = UnsafeMutablePointer<cmark_mem>(OpaquePointer(handbook_arena_begin()))
         defer { handbook_arena_end() }
-        // Footnote definitions are rewritten before cmark sees them (see `Footnotes`).
-        let prepared = options.extensions.footnotes ? Footnotes.prepare(source) : nil
-        let source = prepared?.source ?? source
+        // A dialect's constructs, then footnote definitions, are rewritten
+        // before cmark sees them, line for line (see `DialectTranslator`, `Footnotes`).
+        let dialect = DialectTranslator.translate(source, dialect: options.dialect, contentFolder: options.contentFolder)
+        let translated = dialect?.source ?? source
+        let prepared = options.extensions.footnotes ? Footnotes.prepare(translated) : nil
+        let source = prepared?.source ?? translated
         guard let memory, let document = CMarkTree.parse(source, options: parseOptions, memory: memory) else {
             return MarkdownDocument(headings: [], links: [], html: "")
         }
@@ -108,7 +111,12 @@ package enum MarkdownParser {
         // that links and headings they create are handled like any other.
         let extensions = options.extensions
         var cellOrigins: [OpaquePointer: (line: Int, column: Int)] = [:]
-        var problems: [MarkdownProblem] = []
+        var problems: [MarkdownProblem] = (dialect?.problems ?? []).map { name, line, column in
+            MarkdownProblem(
+                kind: .unsupported(name), line: line + lineOffset, column: column,
+                message: "\(options.dialect.rawValue) shortcode or directive '\(name)' is not supported; it is left out of the page",
+                note: "see the README's \"Coming from Hugo, MkDocs or Docusaurus\" for what Handbook carries over")
+        }
         if extensions.anyEnabled { cmark_consolidate_text_nodes(document) }
         // No pipe, no table: most pages skip the line table the pass needs.
         if extensions.tables, Self.contains(UInt8(ascii: "|"), in: source) {
@@ -137,7 +145,7 @@ package enum MarkdownParser {
         var walker = TreeWalker(options: options, lineOffset: lineOffset, output: links)
         walker.cellOrigins = cellOrigins
         walker.wikiOrigins = wikiOrigins
-        walker.columnShifts = footnotes?.columnShifts ?? [:]
+        walker.columnShifts = (footnotes?.columnShifts ?? [:]).merging(dialect?.columnShifts ?? [:], uniquingKeysWith: +)
         walker.walk(document)
         walker.applyHeadingIDs()
 

@@ -49,6 +49,7 @@ struct Build: ParsableCommand {
                 Console.standardError("  \(stage): \(Console.milliseconds(seconds)) ms\(memory)\n")
             }
         }
+        if format == .text, !quiet, let summary = Console.unsupportedSummary(result.diagnostics) { Console.standardError(summary) }
         if result.outcome == .built, !quiet {
             let warnings = result.diagnostics.filter { $0.severity == .warning }.count
             let tail = warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"

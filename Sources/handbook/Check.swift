@@ -76,7 +76,8 @@ struct Check: ParsableCommand {
         var output = shown.isEmpty && format == .json ? "[]\n" : format.format(shown, limit: display.maxDiagnostics)
         if format == .github { StepSummary.write(shown) }
         if format == .text {
-            output += lines + "\(DiagnosticFormatter.summary(result.diagnostics)) in \(result.sourcePageCount) pages\n"
+            output += (Console.unsupportedSummary(result.diagnostics) ?? "") + lines
+                + "\(DiagnosticFormatter.summary(result.diagnostics)) in \(result.sourcePageCount) pages\n"
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }

@@ -14,6 +14,21 @@ enum Console {
         if format == .github { StepSummary.write(diagnostics) }
     }
 
+    /// One line for a whole build of an imported handbook: what it used that
+    /// Handbook does not carry over, by name and count, most used first
+    /// ("unsupported shortcodes: figure (12), tweet (3)").
+    static func unsupportedSummary(_ diagnostics: [Diagnostic]) -> String? {
+        var counts: [String: Int] = [:]
+        for diagnostic in diagnostics where diagnostic.identifier == DiagnosticID.shortcodeUnsupported {
+            let message = diagnostic.message
+            guard let open = message.firstIndex(of: "'"), let close = message.range(of: "' is not supported")?.lowerBound, open < close else { continue }
+            counts[String(message[message.index(after: open)..<close]), default: 0] += 1
+        }
+        guard !counts.isEmpty else { return nil }
+        let names = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) (\($0.value))" }
+        return "unsupported shortcodes: " + names.joined(separator: ", ") + "\n"
+    }
+
     static func standardOutput(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -73,7 +73,11 @@ struct ParseStage {
             if reusingUnchanged, let cached = cache[file.absolutePath], cached.key == key, key.stamp.isValid { continue }
             misses.append((file, key))
         }
-        let options = configuration.config.markdownOptions
+        let options = {
+            var options = configuration.config.markdownOptions
+            options.contentFolder = configuration.layout.contentPrefix
+            return options
+        }()
         let title = configuration.config.title
         let parsed = parallelMap(misses) { miss in
             let (page, diagnostics) = PageParser.parse(miss.file, options: options, siteTitle: title)

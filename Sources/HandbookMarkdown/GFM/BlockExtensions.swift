@@ -1,4 +1,5 @@
 import CMark
+import HandbookEscaping
 
 /// GFM's block-level extensions on cmark's tree: task list items and alerts.
 struct BlockExtensions {
@@ -68,8 +69,12 @@ enum Alert {
             let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
             let literal = CMarkTree.literal(first), literal.hasPrefix("[!"), let close = literal.firstIndex(of: "]")
         else { return }
-        let name = literal[literal.index(literal.startIndex, offsetBy: 2)..<close].uppercased()
-        guard let title = kinds[name] else { return }
+        // `[!NOTE]`, or from a dialect's admonition `[!NOTE|Title]` and `[!NOTE|Title|closed]` (or `open`).
+        let parts = literal[literal.index(literal.startIndex, offsetBy: 2)..<close].split(separator: "|", omittingEmptySubsequences: false)
+        let name = parts[0].uppercased()
+        guard let standard = kinds[name] ?? (name == "DETAILS" && parts.count > 1 ? "Details" : nil) else { return }
+        let title = parts.count > 1 ? String(parts[1]) : standard
+        let mode = parts.count > 2 ? parts[2] : nil
         var rest = literal[literal.index(after: close)...]
         if let c = rest.first, c != " " && c != "\t" { return }
         while rest.first == " " || rest.first == "\t" { rest = rest.dropFirst() }
@@ -87,8 +92,18 @@ enum Alert {
         if cmark_node_first_child(paragraph) == nil { CMarkTree.remove(paragraph) }
 
         let kind = name.lowercased()
-        let callout = CMarkTree.customBlock(enter: "<div class=\"markdown-alert markdown-alert-\(kind)\">", exit: "</div>")
-        _ = cmark_node_append_child(callout, CMarkTree.customBlock(enter: "<p class=\"markdown-alert-title\">\(title)</p>", exit: ""))
+        let callout: OpaquePointer
+        if let mode {
+            // Collapsible: a plain `<details>` for a dialect's "details", a styled one for an admonition.
+            let style = name == "DETAILS" ? "" : " class=\"markdown-alert markdown-alert-\(kind)\""
+            callout = CMarkTree.customBlock(enter: "<details\(style)\(mode == "open" ? " open" : "")>", exit: "</details>")
+            _ = cmark_node_append_child(callout, CMarkTree.customBlock(enter: "<summary class=\"markdown-alert-title\">\(Escape.html(title))</summary>", exit: ""))
+        } else {
+            callout = CMarkTree.customBlock(enter: "<div class=\"markdown-alert markdown-alert-\(kind)\">", exit: "</div>")
+            if !title.isEmpty {
+                _ = cmark_node_append_child(callout, CMarkTree.customBlock(enter: "<p class=\"markdown-alert-title\">\(Escape.html(title))</p>", exit: ""))
+            }
+        }
         CMarkTree.moveChildren(from: quote, to: callout)
         CMarkTree.replace(quote, with: callout)
     }
