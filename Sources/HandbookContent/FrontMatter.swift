@@ -30,6 +30,9 @@ package struct FrontMatter: Sendable {
     package var weight: Int?
     package var draft = false
     package var aliases: [String] = []
+    /// `slug`: the last part of the page's address (`hiring-guide`), or its
+    /// whole address from the site's root (`/people/hiring/`).
+    package var slug: String?
     package var owner: String?
     package var lastReviewed: String?
     package var reviewEvery: String?
@@ -62,6 +65,8 @@ package struct FrontMatterSplit: Sendable {
     package var body: String
     /// Lines above the body: the whole front matter block, fences included.
     package var bodyLineOffset: Int
+    /// Between `+++` fences: TOML, as Hugo writes it.
+    package var isTOML = false
 
     /// Splits at a leading `---` line and the next `---` or `...` line. A file
     /// without both fences has no front matter.
@@ -69,7 +74,9 @@ package struct FrontMatterSplit: Sendable {
         let noFrontMatter = FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0)
         var text = Substring(text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        guard text.hasPrefix("---") else { return noFrontMatter }
+        let toml = text.hasPrefix("+++")
+        guard text.hasPrefix("---") || toml else { return noFrontMatter }
+        let fence: Substring = toml ? "+++" : "---"
         var lines: [Substring] = []
         var lineStart = text.startIndex
         var index = text.utf8.startIndex
@@ -81,11 +88,11 @@ package struct FrontMatterSplit: Sendable {
                 lines.append(line)
                 let next = text.utf8.index(after: index)
                 if lines.count == 1 {
-                    guard isFence(line, closing: false) else { return noFrontMatter }
-                } else if isFence(line, closing: true) {
+                    guard isFence(line, fence, closing: false) else { return noFrontMatter }
+                } else if isFence(line, fence, closing: true) {
                     let yaml = lines[1..<(lines.count - 1)].joined(separator: "\n")
                     return FrontMatterSplit(
-                        yaml: yaml, yamlLineOffset: 1, body: String(text[next...]), bodyLineOffset: lines.count)
+                        yaml: yaml, yamlLineOffset: 1, body: String(text[next...]), bodyLineOffset: lines.count, isTOML: toml)
                 }
                 lineStart = next
             }
@@ -93,18 +100,18 @@ package struct FrontMatterSplit: Sendable {
         }
         // A closing fence on the last line without a newline.
         let last = text[lineStart...]
-        if lines.count >= 1, isFence(last, closing: true) {
+        if lines.count >= 1, isFence(last, fence, closing: true) {
             let yaml = lines[1...].joined(separator: "\n")
-            return FrontMatterSplit(yaml: yaml, yamlLineOffset: 1, body: "", bodyLineOffset: lines.count + 1)
+            return FrontMatterSplit(yaml: yaml, yamlLineOffset: 1, body: "", bodyLineOffset: lines.count + 1, isTOML: toml)
         }
         return noFrontMatter
     }
 
-    private static func isFence(_ line: Substring, closing: Bool) -> Bool {
+    private static func isFence(_ line: Substring, _ fence: Substring, closing: Bool) -> Bool {
         var line = line
         while let last = line.utf8.last, last == 0x20 || last == 0x09 || last == 0x0D {
             line = line.dropLast()
         }
-        return line == "---" || (closing && line == "...")
+        return line == fence || (closing && fence == "---" && line == "...")
     }
 }

@@ -19,11 +19,13 @@ package enum FrontMatterDecoder {
             return Result(frontMatter: nil, body: text, bodyLineOffset: 0, diagnostics: [])
         }
         let markdownAfterAll = Result(frontMatter: nil, body: text, bodyLineOffset: 0, diagnostics: [])
-        switch YAMLReader.read(yaml, file: file, lineOffset: split.yamlLineOffset) {
+        let read = split.isTOML ? TOMLReader.read(yaml, file: file, lineOffset: split.yamlLineOffset)
+            : YAMLReader.read(yaml, file: file, lineOffset: split.yamlLineOffset)
+        switch read {
         case .failure(let diagnostic):
             // Text that does not even look like `key: value` is Markdown that opens
             // with a thematic break; a broken mapping is an author's mistake.
-            guard looksLikeMapping(yaml) else { return markdownAfterAll }
+            guard split.isTOML || looksLikeMapping(yaml) else { return markdownAfterAll }
             var unreadable = FrontMatter()
             unreadable.unreadable = true
             return Result(
@@ -57,6 +59,7 @@ package enum FrontMatterDecoder {
         fm.raw = mapping
         guard case .mapping(let entries, _, _) = mapping else { return fm }
         var reader = FieldReader(file: file, domain: .frontMatter)
+        let keys = Set(entries.map(\.key))
         for entry in entries {
             let value = entry.value
             switch entry.key {
@@ -67,6 +70,9 @@ package enum FrontMatterDecoder {
             case "tags": fm.tags = reader.texts(value, key: "tags").map(\.value)
             case "aliases": fm.aliases = reader.texts(value, key: "aliases").map(\.value)
             case "weight": fm.weight = reader.integer(value, key: "weight")
+            // Docusaurus' name for the order in the sidebar; `weight` wins when both are given.
+            case "sidebar_position": if let n = reader.integer(value, key: "sidebar_position"), fm.weight == nil || !keys.contains("weight") { fm.weight = n }
+            case "slug": fm.slug = reader.text(value, key: "slug")?.value
             case "draft": fm.draft = reader.boolean(value, key: "draft") ?? false
             case "last_reviewed": fm.lastReviewed = reader.date(value, key: "last_reviewed")
             case "review_every": fm.reviewEvery = reader.duration(value, key: "review_every")

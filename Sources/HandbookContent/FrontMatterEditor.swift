@@ -15,6 +15,17 @@ package enum FrontMatterEditor {
         // The YAML lines lie between the opening fence (line 0) and the closing one.
         let closing = split.bodyLineOffset - 1
         guard closing >= 1, closing < lines.count else { return text }
+        if split.isTOML {
+            let entry = "\"" + alias.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            for k in 1..<closing where lines[k].hasPrefix("aliases") && lines[k].contains("=") {
+                guard let open = lines[k].firstIndex(of: "["), let end = lines[k].lastIndex(of: "]") else { break }
+                let inside = lines[k][lines[k].index(after: open)..<end].trimmingCharacters(in: .whitespaces)
+                lines[k] = String(lines[k][..<end]) + (inside.isEmpty ? "" : ", ") + entry + String(lines[k][end...])
+                return lines.joined(separator: newline)
+            }
+            lines.insert("aliases = [\(entry)]", at: closing)
+            return lines.joined(separator: newline)
+        }
         for k in 1..<closing where lines[k].hasPrefix("aliases:") {
             let rest = lines[k].dropFirst("aliases:".count).trimmingCharacters(in: .whitespaces)
             if rest.hasPrefix("["), let end = lines[k].lastIndex(of: "]") {

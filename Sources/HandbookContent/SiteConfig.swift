@@ -33,6 +33,8 @@ package struct SiteConfig: Sendable {
     /// `dialect`: whose constructs the Markdown uses; nil until the layout
     /// recognises one from the site's files (`mkdocs.yml`, `hugo.toml`…).
     package var dialect: Dialect?
+    /// Sidebar titles and order from MkDocs' `nav:`.
+    package var navigationHints = NavigationHints()
 
     package init() {}
 

@@ -46,6 +46,11 @@ package struct SiteLayout: Sendable {
         // A Hugo, MkDocs or Docusaurus site is recognised by its own configuration file.
         let recognised = Dialect.recognise(root: root)
         if config.dialect == nil { config.dialect = recognised?.dialect }
+        if recognised?.dialect == .mkdocs, let file = ["mkdocs.yml", "mkdocs.yaml"].first(where: { fm.fileExists(atPath: root + "/" + $0) }),
+            let data = fm.contents(atPath: root + "/" + file)
+        {
+            config.navigationHints = NavigationHints.mkdocs(String(decoding: data, as: UTF8.self))
+        }
         let contentDir: String
         if configFile == nil, let folder = recognised?.contentDir, isDirectory(root + "/" + folder) {
             contentDir = absolutePath(folder, relativeTo: root)

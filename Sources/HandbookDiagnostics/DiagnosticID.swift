@@ -61,6 +61,7 @@ public enum DiagnosticID {
     public static let statusCycle = "status.cycle"
     public static let statusNoSuccessor = "status.no-successor"
     public static let statusUnknown = "status.unknown"
+    public static let tomlSyntax = "toml.syntax"
     public static let templateCycle = "template.cycle"
     public static let templateDynamicPartial = "template.dynamic-partial"
     public static let templateMissing = "template.missing"

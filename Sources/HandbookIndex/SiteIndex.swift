@@ -18,12 +18,18 @@ package struct SiteIndex: Sendable {
         package var repoURL: String?
         /// The content folder relative to the repository root (`content`), or ``.
         package var contentPrefix: String
+        /// Sidebar titles and order from a dialect's files (MkDocs' `nav:`).
+        package var navigationHints: NavigationHints
 
-        package init(basePath: String = "/", baseURL: String? = nil, repoURL: String? = nil, contentPrefix: String = "") {
+        package init(
+            basePath: String = "/", baseURL: String? = nil, repoURL: String? = nil, contentPrefix: String = "",
+            navigationHints: NavigationHints = NavigationHints()
+        ) {
             self.basePath = basePath
             self.baseURL = baseURL
             self.repoURL = repoURL
             self.contentPrefix = contentPrefix
+            self.navigationHints = navigationHints
         }
     }
 
@@ -108,7 +114,7 @@ package struct SiteIndex: Sendable {
         self.pagesByTitle = pagesByTitle
         self.pagesByStem = pagesByStem
         self.anchorsByPage = pages.map { Set($0.document.headings.map(\.id) + $0.document.htmlAnchors) }
-        self.navigation = Navigation(pages: pages)
+        self.navigation = Navigation(pages: pages, hints: Self.hints(settings.navigationHints, assets: assetFiles))
         self.diagnostics = diagnostics
         self.pageURLs = pages.map { Self.url($0.urlPath, basePath: settings.basePath) }
     }
@@ -147,7 +153,7 @@ package struct SiteIndex: Sendable {
         var pagesByTitle: [String: [Int]] = [:]
         for (i, page) in copy.pages.enumerated() { pagesByTitle[page.title.lowercased(), default: []].append(i) }
         copy.pagesByTitle = pagesByTitle
-        copy.navigation = Navigation(pages: copy.pages)
+        copy.navigation = Navigation(pages: copy.pages, hints: Self.hints(settings.navigationHints, assets: assetFiles))
         return copy
     }
 
@@ -160,6 +166,19 @@ package struct SiteIndex: Sendable {
     package init(pages: [Page], assets: [String], settings: Settings) {
         self.init(
             pages: pages, assets: assets.map { SourceFile(path: $0, absolutePath: "/" + $0, displayPath: $0) }, settings: settings)
+    }
+
+    /// The settings' hints, with each folder's `_category_.json` (Docusaurus) read.
+    static func hints(_ given: NavigationHints, assets: [SourceFile]) -> NavigationHints {
+        var hints = given
+        for file in assets where NavigationHints.isCategoryFile(file.path) {
+            guard let data = FileManager.default.contents(atPath: file.absolutePath),
+                let hint = NavigationHints.category(String(decoding: data, as: UTF8.self), isJSON: file.path.hasSuffix(".json"))
+            else { continue }
+            let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
+            hints.folders[folder] = hint
+        }
+        return hints
     }
 
     /// The file name without `.md`, or the folder's name for an index page.

@@ -27,7 +27,8 @@ package struct Configuration: Sendable {
 
     package var indexSettings: SiteIndex.Settings {
         SiteIndex.Settings(
-            basePath: config.basePath, baseURL: config.absoluteBaseURL, repoURL: config.repoURL, contentPrefix: layout.contentPrefix)
+            basePath: config.basePath, baseURL: config.absoluteBaseURL, repoURL: config.repoURL, contentPrefix: layout.contentPrefix,
+            navigationHints: config.navigationHints)
     }
 
 }

@@ -26,7 +26,7 @@ package struct Navigation: Sendable {
     /// The subfolders of each section (indices into `sections`), in order.
     private let subsections: [[Int]]
 
-    init(pages: [Page]) {
+    init(pages: [Page], hints: NavigationHints = NavigationHints()) {
         var folders: [String: [Page]] = [:]
         var indexPages: [String: Page] = [:]
         var allFolders: Set<String> = [""]
@@ -52,16 +52,18 @@ package struct Navigation: Sendable {
         func node(forFolder folder: String) -> NavigationNode {
             let index = indexPages[folder]
             var children = (folders[folder] ?? []).map { page in
-                NavigationNode(
-                    title: page.title, urlPath: page.urlPath, weight: page.frontMatter.weight, folder: nil,
+                let hint = hints.pages[page.source.path]
+                return NavigationNode(
+                    title: hint?.title ?? page.title, urlPath: page.urlPath, weight: page.frontMatter.weight ?? hint?.weight, folder: nil,
                     sourcePath: page.source.path, children: [])
             }
             children += (subfolders[folder] ?? []).map(node(forFolder:))
             children.sort(by: Navigation.inOrder)
             let name = folder.split(separator: "/").last.map(String.init) ?? ""
+            let hint = hints.folders[folder]
             return NavigationNode(
-                title: index?.title ?? (folder.isEmpty ? "Home" : PagePaths.titleFromName(name)),
-                urlPath: folder.isEmpty ? "" : folder + "/", weight: index?.frontMatter.weight, folder: folder,
+                title: hint?.title ?? index?.title ?? (folder.isEmpty ? "Home" : PagePaths.titleFromName(name)),
+                urlPath: folder.isEmpty ? "" : folder + "/", weight: index?.frontMatter.weight ?? hint?.weight, folder: folder,
                 sourcePath: index?.source.path, children: children)
         }
         root = node(forFolder: "")

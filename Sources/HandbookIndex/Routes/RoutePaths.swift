@@ -7,6 +7,21 @@ import HandbookMarkdown
 package enum RoutePaths {
     /// A Markdown page: `roles/em.md` → `roles/em/`; a folder's index page
     /// (`index.md`, `_index.md`, `README.md`) → its folder; the home page → ``.
+    /// A `slug` replaces the address's last part, or the whole address when it
+    /// starts with `/` (Docusaurus and Hugo's meaning); one that is not a
+    /// plain path inside the site is ignored.
+    package static func page(_ sourcePath: String, slug: String?) -> String {
+        let address = page(sourcePath)
+        guard let slug else { return address }
+        if slug == "/" { return "" }  // the home page (Docusaurus' `slug: /`)
+        let parts = slug.split(separator: "/").map(String.init)
+        guard !parts.isEmpty, !parts.contains(".."), !parts.contains("."), !slug.contains("?"), !slug.contains("#") else { return address }
+        if slug.hasPrefix("/") { return parts.joined(separator: "/") + "/" }
+        var folder = address.split(separator: "/").dropLast().map(String.init)
+        if address.isEmpty { folder = [] }
+        return (folder + parts).joined(separator: "/") + "/"
+    }
+
     package static func page(_ sourcePath: String) -> String {
         if PagePaths.indexPriority(of: sourcePath) != nil {
             let folder = sourcePath.lastIndex(of: "/").map { String(sourcePath[..<$0]) } ?? ""

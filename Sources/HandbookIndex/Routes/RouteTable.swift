@@ -45,8 +45,10 @@ package struct RouteTable: Sendable {
             byURLPath[route.urlPath] = routes.count
             routes.append(route)
         }
+        // A folder without an index page gets a generated one, unless a page took its address (`slug: /`).
         for section in index.navigation.sections where section.sourcePath == nil {
-            add(.section(folder: section.folder ?? ""), RoutePaths.section(section.folder ?? ""))
+            let urlPath = RoutePaths.section(section.folder ?? "")
+            if byURLPath[urlPath] == nil { add(.section(folder: section.folder ?? ""), urlPath) }
         }
         for (i, page) in index.pages.enumerated() {
             for alias in page.frontMatter.aliases {
@@ -96,7 +98,8 @@ package struct RouteTable: Sendable {
         add(.robots, RoutePaths.robots)
         add(.searchIndex, RoutePaths.searchIndex)
         for name in inputs.themeAssets.sorted() { add(.themeAsset(name), RoutePaths.themeAsset(name)) }
-        for asset in index.assetFiles {
+        // A Docusaurus folder's `_category_.json` names it in the sidebar; it is not published.
+        for asset in index.assetFiles where !NavigationHints.isCategoryFile(asset.path) {
             add(.contentAsset(asset.path), RoutePaths.contentAsset(asset.path), .contentFile(file: asset.displayPath))
         }
         diagnostics += book.diagnostics.dropFirst(earlier)
