@@ -164,17 +164,32 @@ struct DialectTranslator {
 
     // MARK: - Docusaurus
 
-    /// `:::type Title` or `:::type[Title]` … `:::` (more colons to nest), and MDX `import` lines.
+    /// `:::type Title` or `:::type[Title]` … `:::` (more colons to nest), and
+    /// MDX `import` lines: a Markdown file imported and used as `<Name />`
+    /// is included there; other imports are reported.
     private mutating func docusaurus() {
         let code = codeLines()
         var open: [(colons: Int, line: Int)] = []
         var inFrontOfContent = true
+        var partials: [String: String] = [:]  // component name → include target
+        var components: [(name: String, line: Int, column: Int)] = []
         for k in lines.indices where !code[k] {
             let trimmed = lines[k].drop { $0 == " " }
             if inFrontOfContent, trimmed.hasPrefix("import "), trimmed.contains(" from ") {
-                let names = trimmed.dropFirst(7).prefix { $0 != " " && $0 != "," }
-                problems.append(("import \(names)", k + 1, lines[k].count - trimmed.count + 1))
+                let name = String(trimmed.dropFirst(7).prefix { $0 != " " && $0 != "," })
+                let file = Self.quoted(in: trimmed) ?? Self.quoted(in: Substring(trimmed.replacingOccurrences(of: "'", with: "\"")))
+                if let file, file.hasSuffix(".md") || file.hasSuffix(".mdx") {
+                    // Named relative to the page; found by its file name, as a wiki link finds a page.
+                    let base = file.split(separator: "/").last.map(String.init) ?? file
+                    partials[name] = Self.includeTarget(base.hasSuffix(".mdx") ? String(base.dropLast(4)) + ".md" : base)
+                } else {
+                    components.append((name, k + 1, lines[k].count - trimmed.count + 1))
+                }
                 lines[k] = ""
+                continue
+            }
+            if trimmed.hasPrefix("<"), trimmed.hasSuffix("/>"), let target = partials[String(trimmed.dropFirst().dropLast(2)).trimmingSpaces()] {
+                lines[k] = "![[" + target + "]]"
                 continue
             }
             if !trimmed.isEmpty { inFrontOfContent = false }
@@ -206,6 +221,7 @@ struct DialectTranslator {
             open.append((colons, k))
         }
         // Nested admonitions were quoted once by their own fence, then again by the enclosing one.
+        for component in components { problems.append(("import \(component.name)", component.line, component.column)) }
     }
 
     // MARK: - Hugo

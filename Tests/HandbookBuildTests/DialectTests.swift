@@ -98,6 +98,9 @@ import Testing
         let order = [">Hiring</a>", ">Rituals</a>"].map { hiring.range(of: $0)?.lowerBound }
         #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]!, "sidebar_position orders it")
         #expect(site.read("public/team/_category_.json") == nil, "category files are not published")
+        #expect(
+            Self.body(site.read("public/team/rituals/index.html") ?? "").contains("<p>Contrast, focus order, and text that fits when enlarged.</p>"),
+            "an imported Markdown file used as <Checklist /> is included")
     }
 
     /// What a dialect does not carry over is a warning where it is written,
