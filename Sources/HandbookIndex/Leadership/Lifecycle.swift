@@ -74,34 +74,17 @@ package struct Lifecycle: Sendable {
 
     /// A chain of references that comes back: one error per cycle, at its first page by path.
     private static func cycles(in next: [Int: Int], index: SiteIndex, key: String, _ value: (Page) -> Located<String>?) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var reported: Set<Int> = []
-        for start in next.keys.sorted() where !reported.contains(start) {
-            var path: [Int] = []
-            var position: [Int: Int] = [:]
-            var current: Int? = start
-            while let p = current, !reported.contains(p) {
-                if let k = position[p] {
-                    let cycle = Array(path[k...])
-                    let first = cycle.min { index.pages[$0].source.path < index.pages[$1].source.path } ?? p
-                    let from = cycle.firstIndex(of: first) ?? 0
-                    let names = (cycle[from...] + cycle[..<from] + [first]).map { index.pages[$0].source.displayPath }
-                    let node = value(index.pages[first])
-                    diagnostics.append(
-                        .error(
-                            DiagnosticID.statusCycle,
-                            at: SourceLocation(file: index.pages[first].source.displayPath, line: node?.line ?? 1, column: node?.column ?? 1),
-                            "\(key) goes round: \(names.joined(separator: " → "))",
-                            note: key == "previous" ? "the oldest version should have no previous" : "the newest of these pages should have no superseded_by"))
-                    break
-                }
-                position[p] = path.count
-                path.append(p)
-                current = next[p]
-            }
-            reported.formUnion(path)
+        Chains.cycles(next, from: next.keys.sorted()).map { cycle in
+            let first = cycle.min { index.pages[$0].source.path < index.pages[$1].source.path } ?? cycle[0]
+            let from = cycle.firstIndex(of: first) ?? 0
+            let names = (cycle[from...] + cycle[..<from] + [first]).map { index.pages[$0].source.displayPath }
+            let node = value(index.pages[first])
+            return .error(
+                DiagnosticID.statusCycle,
+                at: SourceLocation(file: index.pages[first].source.displayPath, line: node?.line ?? 1, column: node?.column ?? 1),
+                "\(key) goes round: \(names.joined(separator: " → "))",
+                note: key == "previous" ? "the oldest version should have no previous" : "the newest of these pages should have no superseded_by")
         }
-        return diagnostics
     }
 
     /// The status a page is read with: its own, or `superseded` when it names a successor.
