@@ -22,6 +22,10 @@ public struct BuildOptions: Sendable {
     /// Stop after the index and validate stages (nothing rendered): what
     /// `check --since` needs of the site as it was.
     package var indexOnly = false
+    /// Hand the indexed site back in the run's output (`check --since`). Off
+    /// otherwise: the preview server keeps its last output, and a model kept
+    /// there would keep a whole old site alive through the next full rebuild.
+    package var returnsModel = false
 
     public init(site: String = ".", output: String? = nil, baseURL: String? = nil, strict: Bool = false, write: Bool = true) {
         self.site = site

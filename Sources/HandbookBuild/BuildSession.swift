@@ -99,7 +99,7 @@ public final class BuildSession: Sendable {
             let sourcePages = site.model.index.pages.count
             if run.engine.hasFailures || options.indexOnly {
                 var output = Output(result: run.result(run.engine.hasFailures ? .failed : .built, sourcePages: sourcePages))
-                output.model = site.model
+                if options.returnsModel || options.indexOnly { output.model = site.model }
                 return output
             }
 
@@ -123,7 +123,7 @@ public final class BuildSession: Sendable {
             if run.engine.hasFailures {
                 staging?.discard()
                 var output = Output(result: run.result(.failed, sourcePages: sourcePages), renderedCount: rendered.renderedPages)
-                output.model = site.model
+                if options.returnsModel { output.model = site.model }
                 return output
             }
 
@@ -140,7 +140,7 @@ public final class BuildSession: Sendable {
             var output = Output(
                 result: run.result(.built, pages: rendered.htmlPages, sourcePages: sourcePages), site: rendered.site,
                 renderedCount: rendered.renderedPages)
-            output.model = site.model
+            if options.returnsModel { output.model = site.model }
             return output
         }
     }

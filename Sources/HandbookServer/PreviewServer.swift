@@ -55,24 +55,30 @@ public enum PreviewServer {
         let session = BuildSession(options: buildOptions, progress: options.progress)
         let hub = PreviewHub()
 
-        // The first build, which also reads the site's layout.
-        let first = session.run()
-        guard first.result.outcome != .unusable, let layout = session.layout else {
-            report(DiagnosticFormatter.text.format(first.result.diagnostics), true)
-            return 2
+        // The first build, which also reads the site's layout. Its output is
+        // handed to the hub and not kept here: this function runs as long as
+        // the server, and a site kept alive in it would stay through every rebuild.
+        func firstBuild() async -> SiteLayout? {
+            let first = session.run()
+            guard first.result.outcome != .unusable, let layout = session.layout else {
+                report(DiagnosticFormatter.text.format(first.result.diagnostics), true)
+                return nil
+            }
+            let firstProblems = first.result.diagnostics.filter { $0.severity != .note }
+            if !firstProblems.isEmpty { report(DiagnosticFormatter.text.format(firstProblems, limit: options.maxDiagnostics), true) }
+            if first.result.outcome == .built {
+                await hub.publish(ServedSite(site: first.site, allowedRoots: layout.assetRoots), warnings: first.result.diagnostics)
+                report("Built \(first.result.pageCount) pages in \(milliseconds(first.result.totalSeconds)) ms", false)
+            } else {
+                await hub.fail(first.result.diagnostics)
+                report("The build failed; fix the errors above and save: the page will update", true)
+            }
+            return layout
         }
+        guard let layout = await firstBuild() else { return 2 }
         let basePath = layout.config.basePath
         let roots = layout.watchedPaths
         let allowed = layout.assetRoots
-        let firstProblems = first.result.diagnostics.filter { $0.severity != .note }
-        if !firstProblems.isEmpty { report(DiagnosticFormatter.text.format(firstProblems, limit: options.maxDiagnostics), true) }
-        if first.result.outcome == .built {
-            await hub.publish(ServedSite(site: first.site, allowedRoots: allowed), warnings: first.result.diagnostics)
-            report("Built \(first.result.pageCount) pages in \(milliseconds(first.result.totalSeconds)) ms", false)
-        } else {
-            await hub.fail(first.result.diagnostics)
-            report("The build failed; fix the errors above and save: the page will update", true)
-        }
 
         // Watch and rebuild, one build at a time.
         let watcher = FileWatcher(roots: roots, poll: options.poll)

@@ -47,6 +47,7 @@ struct Check: ParsableCommand {
         options.today = dates.today
         options.reportOverdueReviews = stale
         options.readsHistory = false
+        options.returnsModel = since != nil
         let line = ProgressLine.start()
         let session = BuildSession(options: options, progress: line?.progress)
         let run = session.run()
