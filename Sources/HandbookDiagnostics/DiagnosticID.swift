@@ -19,6 +19,7 @@ public enum DiagnosticID {
     public static let frontmatterUnknownKind = "frontmatter.unknown-kind"
     public static let idDuplicate = "id.duplicate"
     public static let includeCycle = "include.cycle"
+    public static let includeTooDeep = "include.too-deep"
     public static let historyShallow = "history.shallow"
     public static let ladderDuplicateLevel = "ladder.duplicate-level"
     public static let ladderEquivalentSameTrack = "ladder.equivalent-same-track"

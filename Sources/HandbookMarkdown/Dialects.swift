@@ -41,6 +41,9 @@ struct DialectTranslator {
 
     var source: String { lines.joined(separator: "\n") }
 
+    /// Admonitions nest this deep at most; deeper ones stay text (each level quotes its lines once more).
+    static let maximumDepth = 16
+
     private static func mayHaveConstructs(_ source: String, _ dialect: Dialect) -> Bool {
         switch dialect {
         case .hugo: MarkdownParser.contains("{{", in: source)
@@ -206,7 +209,7 @@ struct DialectTranslator {
                 continue
             }
             let type = String(rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" })
-            guard !type.isEmpty else { continue }
+            guard !type.isEmpty, open.count < Self.maximumDepth else { continue }
             var after = rest.dropFirst(type.count)
             var title: String?
             if after.hasPrefix("["), let close = after.firstIndex(of: "]") {
@@ -229,6 +232,11 @@ struct DialectTranslator {
     /// The shortcodes Hugo handbooks use most, mapped; the others reported.
     private mutating func hugo() {
         let code = codeLines()
+        // The last line closing each shortcode, read once (a page of many openers stays linear).
+        var lastClosing: [String: Int] = [:]
+        for k in lines.indices where !code[k] && lines[k].contains("{{") {
+            for call in Self.shortcodes(in: lines[k]) where call.isClosing { lastClosing[call.name] = k }
+        }
         // Block shortcodes opened on a line of their own, waiting for their closing line.
         var open: [(name: String, line: Int)] = []
         for k in lines.indices where !code[k] {
@@ -256,7 +264,7 @@ struct DialectTranslator {
                     }
                     continue
                 }
-                if let marker = Self.hugoBlock(call), Self.closes(call.name, after: k, in: lines) {
+                if let marker = Self.hugoBlock(call), (lastClosing[call.name] ?? -1) > k, open.count < Self.maximumDepth {
                     lines[k] = "> " + marker
                     open.append((call.name, k))
                     continue
@@ -280,7 +288,9 @@ struct DialectTranslator {
                 case _ where call.isComment:
                     replacement = call.literal
                 default:
-                    if !call.isClosing { problems.append((call.name, k + 1, call.offset + 1)) }
+                    // An alert-like shortcode that is never closed is a mistake of its own.
+                    let name = Self.hugoBlock(call) == nil ? call.name : "\(call.name) without {{< /\(call.name) >}}"
+                    if !call.isClosing { problems.append((name, k + 1, call.offset + 1)) }
                     replacement = ""
                 }
                 line.replaceSubrange(range, with: replacement)
@@ -305,10 +315,6 @@ struct DialectTranslator {
         default:
             return nil
         }
-    }
-
-    private static func closes(_ name: String, after k: Int, in lines: [String]) -> Bool {
-        lines[(k + 1)...].contains { $0.contains("/" + name) && shortcodes(in: $0).contains { $0.isClosing && $0.name == name } }
     }
 
     struct Shortcode {

@@ -16,7 +16,8 @@ extension SiteRenderer {
         for (n, link) in includes.enumerated() {
             guard let range = out.range(of: MarkdownDocument.includeMarker(n)) else { continue }
             var included = ""
-            if let (j, fragment) = site.includeTarget(page: i, link: link), !shown.contains(j), j != i {
+            // Past the depth `IncludeCheck` allows (and reports), nothing more is shown.
+            if shown.count < IncludeCheck.maximumDepth, let (j, fragment) = site.includeTarget(page: i, link: link), !shown.contains(j), j != i {
                 let source = index.pages[j].document.html(rewriting: { site.graph.rewrite(page: j, link: $0) })
                 let section = fragment.map { Self.section(source, id: $0, headings: index.pages[j].document.headings) } ?? Self.droppingTitle(source)
                 included = expandingIncludes(section, page: j, shown: shown + [i])

@@ -188,18 +188,23 @@ package struct SiteRenderer: Sendable {
         }
     }
 
-    /// The pages page `i` includes, however deep, with what each is made of.
+    /// The pages page `i` shows through its includes (as deep as they are
+    /// shown), with what each is made of.
     private func included(by i: Int) -> [Job.Included] {
         guard !index.pages[i].document.includes.isEmpty else { return [] }
         var seen: Set<Int> = [i]
         var order: [Int] = []
-        var queue = [i]
-        while let p = queue.popLast() {
-            for link in index.pages[p].document.includes {
-                guard let (j, _) = site.includeTarget(page: p, link: link), seen.insert(j).inserted else { continue }
-                order.append(j)
-                queue.append(j)
+        var level = [i]
+        for _ in 0..<IncludeCheck.maximumDepth where !level.isEmpty {
+            var next: [Int] = []
+            for p in level {
+                for link in index.pages[p].document.includes {
+                    guard let (j, _) = site.includeTarget(page: p, link: link), seen.insert(j).inserted else { continue }
+                    order.append(j)
+                    next.append(j)
+                }
             }
+            level = next
         }
         return order.map { Job.Included(page: $0, source: index.pages[$0].bodyHash, rewrites: site.graph.entries[$0].map(\.rewrite)) }
     }

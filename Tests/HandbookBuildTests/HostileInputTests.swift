@@ -111,6 +111,39 @@ import Testing
         #expect(seconds < 20)
     }
 
+    /// Imported dialects: thousands of alert shortcodes that are never closed,
+    /// admonitions nested past the limit, and a long chain of includes take
+    /// linear time and say what is wrong once each.
+    @Test func dialectsAndIncludesStayLinear() throws {
+        let (hugo, hugoSeconds, hugoSite) = try build([
+            "hugo.toml": "",
+            "content/index.md": String(repeating: "{{< alert >}}\ntext\n", count: 20_000) + "{{< /note >}}\n",
+        ])
+        defer { hugoSite.remove() }
+        #expect(hugo.status == 0 && hugoSeconds < 20)
+        #expect(hugo.stderr.contains("unsupported shortcodes: alert without {{< /alert >}} (20000)"), "\(hugo.stderr.suffix(300))")
+        let (docusaurus, docusaurusSeconds, docusaurusSite) = try build([
+            "docusaurus.config.js": "",
+            "docs/index.md": "# Deep\n\n" + String(repeating: ":::note\n", count: 5_000) + "text\n" + String(repeating: ":::\n", count: 5_000),
+        ])
+        defer { docusaurusSite.remove() }
+        #expect(docusaurus.status == 0 && docusaurusSeconds < 20)
+        let page = docusaurusSite.read("public/index.html") ?? ""
+        #expect(page.components(separatedBy: "markdown-alert-note\"").count - 1 == 16, "nested 16 deep, then text")
+        var chain: [String: String] = ["content/index.md": "# Home\n\n![[p0]]\n"]
+        for n in 0..<2_000 { chain["content/p\(n).md"] = "# P\(n)\n\nStep \(n).\n\n" + (n < 1_999 ? "![[p\(n + 1)]]\n" : "") }
+        let (included, includedSeconds, includedSite) = try build(chain)
+        defer { includedSite.remove() }
+        #expect(included.status == 0 && includedSeconds < 60, "\(included.stderr.suffix(300))")
+        #expect(
+            included.stderr.contains("content/index.md:3:1: warning: includes nest 2000 deep from here; past 8 nothing more is shown [include.too-deep]"),
+            "once, where the chain starts: \(included.stderr.suffix(300))")
+        #expect(included.stderr.components(separatedBy: "[include.too-deep]").count == 2)
+        #expect(includedSite.read("public/p1995/index.html")?.contains("<p>Step 1999.</p>") == true)
+        let first = includedSite.read("public/p0/index.html") ?? ""
+        #expect(first.contains("<p>Step 8.</p>") && !first.contains("<p>Step 9.</p>"), "eight levels shown")
+    }
+
     @Test func aLongReportingLineIsDrawnWhole() throws {
         var files = ["content/index.md": "# Home\n"]
         for i in 0..<300 {

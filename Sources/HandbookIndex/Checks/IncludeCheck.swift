@@ -5,7 +5,10 @@ import HandbookDiagnostics
 /// (`include.cycle`): one error per cycle, at the include of its first page
 /// by path, naming the chain. (A missing page or section is a broken link
 /// or anchor, like any wiki link.)
-enum IncludeCheck {
+package enum IncludeCheck {
+    /// Includes nest this deep at most (a page, what it includes, what that includes…).
+    package static let maximumDepth = 8
+
     static func check(_ site: SiteModel) -> [Diagnostic] {
         let pages = site.index.pages
         // page → (included page, the include's link) in document order
@@ -60,6 +63,39 @@ enum IncludeCheck {
                     "includes go round: \((rotated + [first]).map { pages[$0].source.displayPath }.joined(separator: " → "))",
                     note: "a page cannot show itself; include a section that does not include this page"))
         }
-        return diagnostics
+        return diagnostics + tooDeep(site, edges: edges, inCycles: Set(reported.flatMap { $0 }))
+    }
+
+    /// Chains of includes deeper than `maximumDepth`, reported once each, at
+    /// the include of the page that starts the chain (one no page includes).
+    private static func tooDeep(_ site: SiteModel, edges: [Int: [(page: Int, link: Int)]], inCycles: Set<Int>) -> [Diagnostic] {
+        let pages = site.index.pages
+        // Depth of each page's includes (1: it includes pages that include nothing), bottom up without recursion.
+        var depth: [Int: Int] = [:]
+        for start in edges.keys.sorted() where depth[start] == nil && !inCycles.contains(start) {
+            var stack: [(page: Int, expanded: Bool)] = [(start, false)]
+            while let (p, expanded) = stack.popLast() {
+                guard depth[p] == nil else { continue }
+                let children = (edges[p] ?? []).map(\.page).filter { !inCycles.contains($0) }
+                if expanded {
+                    depth[p] = 1 + (children.map { depth[$0] ?? 0 }.max() ?? 0)
+                } else {
+                    stack.append((p, true))
+                    for c in children where depth[c] == nil && edges[c] != nil { stack.append((c, false)) }
+                }
+            }
+        }
+        let included = Set(edges.values.flatMap { $0.map(\.page) })
+        return edges.keys.filter { !included.contains($0) && (depth[$0] ?? 0) > maximumDepth }
+            .sorted { pages[$0].source.path < pages[$1].source.path }
+            .map { root in
+                let link = edges[root]?.max { (depth[$0.page] ?? 0) < (depth[$1.page] ?? 0) }?.link
+                let reference = link.map { pages[root].document.links[$0] }
+                return .warning(
+                    DiagnosticID.includeTooDeep,
+                    at: SourceLocation(file: pages[root].source.displayPath, line: reference?.line ?? 1, column: reference?.column ?? 1),
+                    "includes nest \(depth[root] ?? 0) deep from here; past \(maximumDepth) nothing more is shown",
+                    note: "include the deeper sections directly, or link to them")
+            }
     }
 }
