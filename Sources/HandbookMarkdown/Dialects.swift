@@ -120,19 +120,27 @@ struct DialectTranslator {
     /// four spaces; `--8<-- "file.md"` snippets.
     private mutating func mkdocs() {
         let code = codeLines()
-        var k = 0
-        while k < lines.count {
-            defer { k += 1 }
-            guard !code[k] else { continue }
+        // Markers first, with how many admonitions enclose each (by indentation).
+        var markers: [(line: Int, indent: Int, marker: String)] = []
+        var enclosing: [Int] = []  // indents of the open admonitions
+        for k in lines.indices where !code[k] {
             let trimmed = lines[k].drop { $0 == " " }
+            guard !trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
             let indent = lines[k].count - trimmed.count
+            while let last = enclosing.last, indent <= last { enclosing.removeLast() }
             if trimmed.hasPrefix("--8<--"), let file = Self.quoted(in: trimmed.dropFirst(6)) {
                 // Snippets are named from the project's root (pymdownx's default base_path); pages from the content folder.
                 let inside = !contentFolder.isEmpty && file.hasPrefix(contentFolder + "/") ? String(file.dropFirst(contentFolder.count + 1)) : file
                 lines[k] = String(repeating: " ", count: indent) + "![[" + Self.includeTarget(inside) + "]]"
                 continue
             }
-            guard let marker = ["???+", "!!!", "???"].first(where: { trimmed.hasPrefix($0) }) else { continue }
+            guard let marker = ["???+", "!!!", "???"].first(where: { trimmed.hasPrefix($0) }), enclosing.count < Self.maximumDepth else { continue }
+            markers.append((k, indent, marker))
+            enclosing.append(indent)
+        }
+        // Innermost first: an outer admonition then quotes its inner ones, already translated, once more.
+        for (k, indent, marker) in markers.reversed() {
+            let trimmed = lines[k].drop { $0 == " " }
             var rest = trimmed.dropFirst(marker.count).drop { $0 == " " }
             let type = String(rest.prefix { !$0.isWhitespace && $0 != "\"" })
             guard !type.isEmpty else { continue }
@@ -161,7 +169,6 @@ struct DialectTranslator {
                     columnShifts[j + 1, default: 0] -= indent
                 }
             }
-            k = last
         }
     }
 

@@ -77,6 +77,11 @@ import Testing
         let order = [">Your first week</a>", ">Tickets</a>"].map { page.range(of: $0)?.lowerBound }
         #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]!, "\(page)")
         #expect(page.contains(">Working here</a>"), "the section's title from nav")
+        let week = Self.body(site.read("public/guides/first-week/index.html") ?? "")
+        #expect(
+            week.contains(
+                "<p class=\"markdown-alert-title\">Your first tickets</p>\n<p>Pick them from the easy queue.</p>\n<div class=\"markdown-alert markdown-alert-note\">\n<p class=\"markdown-alert-title\">Note</p>\n<p>Ask before closing any of them.</p>\n</div>\n</div>"
+            ), "a nested admonition: \(week)")
     }
 
     @Test func docusaurusSite() throws {
