@@ -71,7 +71,7 @@ package enum FrontMatterDecoder {
             case "aliases": fm.aliases = reader.texts(value, key: "aliases").map(\.value)
             case "weight": fm.weight = reader.integer(value, key: "weight")
             // Docusaurus' name for the order in the sidebar; `weight` wins when both are given.
-            case "sidebar_position": if let n = reader.integer(value, key: "sidebar_position"), fm.weight == nil || !keys.contains("weight") { fm.weight = n }
+            case "sidebar_position": if let n = reader.integer(value, key: "sidebar_position"), !keys.contains("weight") { fm.weight = n }
             case "slug": fm.slug = reader.text(value, key: "slug")?.value
             case "draft": fm.draft = reader.boolean(value, key: "draft") ?? false
             case "last_reviewed": fm.lastReviewed = reader.date(value, key: "last_reviewed")

@@ -18,12 +18,12 @@ extension SiteRenderer {
 
     /// The content file a change is to, as (section folder, page index or nil
     /// when it is gone); nil for files that are not pages.
-    private func changedPage(_ path: String, pages: [String: Int]) -> (section: String, page: Int?)? {
+    private func changedPage(_ path: String) -> (section: String, page: Int?)? {
         let prefix = index.settings.contentPrefix.isEmpty ? "" : index.settings.contentPrefix + "/"
         guard path.hasPrefix(prefix), path.hasSuffix(".md") else { return nil }
         let inside = path.dropFirst(prefix.count)
         let section = inside.firstIndex(of: "/").map { String(inside[..<$0]) } ?? ""
-        return (section, pages[path])
+        return (section, index.pageIndex(atSource: String(inside)))
     }
 
     func changesView() -> (PageView, String, String) {
@@ -42,11 +42,10 @@ extension SiteRenderer {
         if site.routes.route(.changesFeed(section: nil)) != nil {
             view.feeds = [LinkView(title: "\(siteView.title): what changed", url: site.url(.changesFeed(section: nil)))]
         }
-        let pages = Dictionary(index.pages.enumerated().map { ($0.element.source.displayPath, $0.offset) }, uniquingKeysWith: { a, _ in a })
         // week (its Monday's day number) → section folder → path → changes
         var byWeek: [Int: [String: [String: PageChanges]]] = [:]
         for change in history?.changes ?? [] {
-            guard let (section, page) = changedPage(change.path, pages: pages) else { continue }
+            guard let (section, page) = changedPage(change.path) else { continue }
             let day = HistoryDates.dayNumber(change.time)
             let monday = day - ((day + 3) % 7 + 7) % 7  // day 0, 1 Jan 1970, was a Thursday
             var entry = byWeek[monday, default: [:]][section, default: [:]][change.path] ?? PageChanges(page: page, path: change.path)
@@ -99,11 +98,7 @@ extension SiteRenderer {
     }
 
     /// The forge's page of a commit, when `repo_url` is set.
-    func commitURL(_ commit: String) -> String? {
-        guard var repo = repoURL, repo.hasPrefix("https://") || repo.hasPrefix("http://") else { return nil }
-        while repo.hasSuffix("/") { repo.removeLast() }
-        return repo + (repo.contains("gitlab") ? "/-/commit/" : "/commit/") + commit
-    }
+    func commitURL(_ commit: String) -> String? { forgeURL("commit", commit) }
 
     /// An Atom feed (RFC 4287) of the latest 50 commits that changed pages,
     /// in the whole site or in one top-level folder. Its `updated` is the
@@ -111,10 +106,9 @@ extension SiteRenderer {
     func changesFeed(section: String?) -> String? {
         guard let base = index.settings.baseURL, let history, let host = HistoryDates.host(of: base) else { return nil }
         let root = base.hasSuffix("/") ? base : base + "/"
-        let pages = Dictionary(index.pages.enumerated().map { ($0.element.source.displayPath, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var commits: [(change: GitHistory.Change, pages: [(path: String, page: Int?, added: Int?, removed: Int?)])] = []
         for change in history.changes {
-            guard let (folder, page) = changedPage(change.path, pages: pages), section == nil || folder == section else { continue }
+            guard let (folder, page) = changedPage(change.path), section == nil || folder == section else { continue }
             let item = (change.path, page, change.added, change.removed)
             if commits.last?.change.commit == change.commit { commits[commits.count - 1].pages.append(item) } else { commits.append((change, [item])) }
         }

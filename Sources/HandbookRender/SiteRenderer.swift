@@ -296,11 +296,13 @@ package struct SiteRenderer: Sendable {
     }
 
     /// The forge's page for editing a file (GitHub's form; GitLab's when the host says so).
-    private func editURL(_ path: String) -> String? {
+    private func editURL(_ path: String) -> String? { forgeURL("edit", (history?.branch ?? "main") + "/" + path) }
+
+    /// `repo_url` + `/edit/…` or `/commit/…`: GitHub's form, GitLab's (`/-/…`) when the host says so.
+    func forgeURL(_ action: String, _ rest: String) -> String? {
         guard var repo = repoURL, repo.hasPrefix("https://") || repo.hasPrefix("http://") else { return nil }
         while repo.hasSuffix("/") { repo.removeLast() }
-        let branch = history?.branch ?? "main"
-        return repo + (repo.contains("gitlab") ? "/-/edit/" : "/edit/") + branch + "/" + path
+        return repo + (repo.contains("gitlab") ? "/-/" : "/") + action + "/" + rest
     }
 
     func link(toPage i: Int) -> LinkView {
