@@ -11,6 +11,11 @@ enum FileIO {
         return text.withUTF8 { bytes in writeBytes(UnsafeRawBufferPointer(bytes), to: path) }
     }
 
+    /// Writes `bytes` to a new file; returns an error message or `nil`.
+    static func write(_ bytes: [UInt8], to path: String) -> String? {
+        bytes.withUnsafeBytes { writeBytes($0, to: path) }
+    }
+
     /// Copies a file's bytes; returns an error message or `nil`. The copy
     /// never gains permissions: it is readable by whom the source is readable
     /// by (at most 0644), and never executable.

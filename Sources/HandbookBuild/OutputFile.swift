@@ -4,6 +4,8 @@ import Foundation
 public struct OutputFile: Sendable {
     public enum Contents: Sendable {
         case text(String)
+        /// Rendered bytes (UTF-8): pages go from the template to the file without becoming a `String`.
+        case bytes([UInt8])
         /// A file copied as it is (content assets, theme files).
         case copy(from: String)
     }

@@ -68,7 +68,8 @@ package struct SiteRenderer: Sendable {
 
     /// What rendering a route gives.
     package struct Output: Sendable {
-        package var text: String
+        /// The file's UTF-8 bytes.
+        package var bytes: [UInt8]
         package var diagnostics: [Diagnostic]
         /// The route's entry in the search index (pages and ladder levels).
         package var search: SearchIndex.Document?
@@ -166,7 +167,7 @@ package struct SiteRenderer: Sendable {
     package func render(_ job: Job) -> Output {
         switch job.content {
         case .text(let text):
-            return Output(text: text, diagnostics: [], search: nil)
+            return Output(bytes: Array(text.utf8), diagnostics: [], search: nil)
         case .view(var view, let template, let file):
             view.navigationHTML = view.navigation.map(sidebars.html) ?? ""
             var search = job.search
@@ -183,8 +184,8 @@ package struct SiteRenderer: Sendable {
                 }
                 search = searchDocument(body.page, html: html)
             }
-            let (text, problems) = renderView(view, template: template, file: file)
-            return Output(text: text, diagnostics: problems, search: search)
+            let (html, problems) = renderView(view, template: template, file: file)
+            return Output(bytes: html, diagnostics: problems, search: search)
         }
     }
 
@@ -401,9 +402,9 @@ package struct SiteRenderer: Sendable {
         return (view, "404", "404")
     }
 
-    func renderView(_ view: PageView, template: String, file: String) -> (html: String, diagnostics: [Diagnostic]) {
-        guard let html = theme.library.render(view, withTemplate: template) else {
-            return ("", [.error(DiagnosticID.templateMissing, at: SourceLocation(file: file), "there is no template '\(template).mustache'")])
+    func renderView(_ view: PageView, template: String, file: String) -> (html: [UInt8], diagnostics: [Diagnostic]) {
+        guard let html = theme.library.renderBytes(view, withTemplate: template) else {
+            return ([], [.error(DiagnosticID.templateMissing, at: SourceLocation(file: file), "there is no template '\(template).mustache'")])
         }
         return (html, [])
     }

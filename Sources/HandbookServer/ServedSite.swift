@@ -29,6 +29,7 @@ struct ServedSite: Sendable {
     func contents(of path: String) -> Data? {
         switch site.contents(of: path) {
         case .text(let text)?: return Data(text.utf8)
+        case .bytes(let bytes)?: return Data(bytes)
         case .copy(let source)?:
             let real = FileSystem.resolvedPath(source)
             if let allowedRoots, !allowedRoots.contains(where: { FileSystem.isInside(real, $0) }) { return nil }

@@ -12,6 +12,7 @@ import Testing
         for file in output.files {
             switch file.contents {
             case .text(let text): result[file.path] = text
+            case .bytes(let bytes): result[file.path] = String(decoding: bytes, as: UTF8.self)
             case .copy(let source): result[file.path] = "copy of " + source
             }
         }

@@ -43,20 +43,24 @@ import Testing
         #expect(words("Ünïcode-aware, 日本語") == ["unicode", "aware", "unicodeaware", "日本語"])
     }
 
+    let terms = TermTable()
+
     func entry(_ title: String, text: String, kind: String = "page", url: String) -> SearchIndex.Entry {
         SearchIndex.entry(
             SearchIndex.Document(title: title, url: url, kind: kind, tags: [], headings: [], fields: [], text: text, track: nil),
-            stems: StemCache())
+            terms: terms)
     }
 
     @Test func aTitleWeighsMoreThanTextAndLongTextLess() throws {
         let titled = entry("Estimation", text: "How we size work.", url: "/a/")
         let mentioned = entry("Planning", text: "Estimation is hard.", url: "/b/")
         let long = entry("Planning", text: "Estimation. " + String(repeating: "filler words here ", count: 300), url: "/c/")
-        func weight(_ e: SearchIndex.Entry, _ term: String) -> Int { e.terms.first { $0.term == term }?.weight ?? 0 }
+        let names = terms.names
+        func weight(_ e: SearchIndex.Entry, _ term: String) -> Int32 { e.terms.first { names[Int($0.id)] == term }?.weight ?? 0 }
         #expect(weight(titled, "estim") > weight(mentioned, "estim"))
         #expect(weight(mentioned, "estim") > weight(long, "estim"))
-        #expect(titled.terms.map(\.term) == titled.terms.map(\.term).sorted())
+        #expect(titled.terms.map(\.id) == titled.terms.map(\.id).sorted(), "terms in the order of their numbers")
+        #expect(Set(titled.terms.map { names[Int($0.id)] }) == ["estim", "size", "work", "we", "how"])
     }
 
     @Test func filesAreShardedByPrefixAndStable() throws {
@@ -65,8 +69,8 @@ import Testing
             let words = (0..<40).map { "w\(($0 * 7 + k) % 900)x" }.joined(separator: " ")
             entries.append(entry("Page \(k)", text: words, kind: k % 10 == 0 ? "role" : "page", url: "/s\(k % 3)/p\(k)/"))
         }
-        let files = SearchIndex.files(entries, synonyms: [("EM", "Engineering Manager")], basePath: "/")
-        #expect(files.map(\.path) == SearchIndex.files(entries.reversed(), synonyms: [("EM", "Engineering Manager")], basePath: "/").map(\.path))
+        let files = SearchIndex.files(entries, terms: terms, synonyms: [("EM", "Engineering Manager")], basePath: "/")
+        #expect(files.map(\.path) == SearchIndex.files(entries.reversed(), terms: terms, synonyms: [("EM", "Engineering Manager")], basePath: "/").map(\.path))
         let shards = files.filter { $0.path.hasPrefix("t_") }
         #expect(shards.count > 1, "more than one shard")
         #expect(shards.allSatisfy { $0.text.utf8.count <= SearchIndex.shardLimit + 1024 })

@@ -28,7 +28,7 @@ struct RenderStage {
     private var searchPaths: Set<String> = []
     /// The search index as last written, kept to patch it.
     private var searchIndex: SearchIndex.Builder?
-    private let stems = StemCache()
+    private let terms = TermTable()
     /// Keep rendered text (the preview server and tests read it).
     let retains: Bool
 
@@ -52,7 +52,7 @@ struct RenderStage {
         let previous = cache
         let retains = self.retains
         let renderer = site.renderer
-        let stems = self.stems
+        let terms = self.terms
         let made = parallelMap(candidates) { r -> (entry: Entry?, contents: OutputFile.Contents?, failure: String?) in
             progress?.step()
             let route = routes[r]
@@ -78,8 +78,8 @@ struct RenderStage {
             let key = retains ? RenderKey(job, configuration: configuration) : nil
             if let key, let cached = previous[route.outputPath], cached.key == key { return (nil, nil, nil) }
             let output = renderer.render(job)
-            let entry = Entry(key: key, diagnostics: output.diagnostics, search: output.search.map { SearchIndex.entry($0, stems: stems) })
-            return (entry, retains ? .text(output.text) : nil, sink?.write(output.text, to: route.outputPath))
+            let entry = Entry(key: key, diagnostics: output.diagnostics, search: output.search.map { SearchIndex.entry($0, terms: terms) })
+            return (entry, retains ? .bytes(output.bytes) : nil, sink?.write(output.bytes, to: route.outputPath))
         }
         var renderedPages = 0
         var failures: [Diagnostic] = []
@@ -143,7 +143,7 @@ struct RenderStage {
             (written, removed) = patch
             searchIndex = kept
         } else {
-            var builder = SearchIndex.Builder(synonyms: configuration.config.synonyms, basePath: site.model.index.basePath)
+            var builder = SearchIndex.Builder(terms: terms, synonyms: configuration.config.synonyms, basePath: site.model.index.basePath)
             written = builder.rebuild(routes.compactMap { cache[$0.outputPath]?.search })
             searchIndex = builder
             let fresh = Set(written.map { RoutePaths.searchFolder + $0.path })

@@ -6,6 +6,8 @@ import HandbookSystem
 protocol OutputSink: Sendable {
     /// Writes a file; returns an error message or nil.
     func write(_ text: String, to path: String) -> String?
+    /// Writes a file's bytes; returns an error message or nil.
+    func write(_ bytes: [UInt8], to path: String) -> String?
     /// Copies a file as it is; returns an error message or nil.
     func copy(_ source: String, to path: String) -> String?
 }
@@ -69,6 +71,8 @@ final class StagingFolder: OutputSink {
     }
 
     func write(_ text: String, to file: String) -> String? { FileIO.write(text, to: path + "/" + file) }
+
+    func write(_ bytes: [UInt8], to file: String) -> String? { FileIO.write(bytes, to: path + "/" + file) }
 
     func copy(_ source: String, to file: String) -> String? { FileIO.copy(source, to: path + "/" + file) }
 

@@ -68,7 +68,8 @@ package enum SearchIndex {
     ]
 
     /// A page as the index keeps it: where it goes, what the filters need,
-    /// and its terms with their weights, sorted by term.
+    /// and its terms (numbers in a `TermTable`) with their weights, in the
+    /// order of their numbers.
     package struct Entry: Sendable, Equatable {
         package var url: String
         package var title: String
@@ -78,41 +79,51 @@ package enum SearchIndex {
     }
 
     package struct Term: Sendable, Equatable {
-        package var term: String
-        package var weight: Int
+        /// The term's number in the `TermTable`.
+        package var id: Int32
+        package var weight: Int32
     }
 
     /// A document's terms and weights.
-    package static func entry(_ d: Document, stems: StemCache) -> Entry {
+    package static func entry(_ d: Document, terms table: TermTable) -> Entry {
         let texts = [[d.title], d.tags, d.fields, d.headings, [d.text]]
         // Each word's frequency summed over the fields, each field's count
         // boosted and normalised by that field's length.
-        var table = WordCounts()
+        var counts = WordCounts()
         for (f, pieces) in texts.enumerated() {
-            for piece in pieces { SearchText.words(piece, into: &table) }
+            for piece in pieces { SearchText.words(piece, into: &counts) }
             let field = fields[f]
-            table.endField(isTitle: f == 0) { length in field.boost / (1 - field.b + field.b * Double(length) / field.averageLength) }
+            counts.endField(isTitle: f == 0) { length in field.boost / (1 - field.b + field.b * Double(length) / field.averageLength) }
         }
-        let counted = table.words.indices.filter { table.frequency[$0] > 0 || table.titleFrequency[$0] > 0 }
-        let unique = counted.map { table.words[$0] }
-        var byStem: [String: (title: Double, other: Double)] = [:]
-        for (k, stem) in stems.stems(of: unique).enumerated() {
-            let w = counted[k]
-            byStem[stem, default: (0, 0)].title += table.titleFrequency[w]
-            byStem[stem, default: (0, 0)].other += table.frequency[w]
-        }
+        let counted = counts.words.indices.filter { counts.frequency[$0] > 0 || counts.titleFrequency[$0] > 0 }
+        let numbers = table.numbers(of: counted.map { counts.words[$0] }, hashes: counted.map { counts.hashes[$0] })
+        // Words of the same stem are next to each other once ordered by stem: their frequencies add up.
+        let order = numbers.indices.sorted { numbers[$0] < numbers[$1] }
         func saturated(_ f: Double) -> Double { (k1 + 1) * f / (f + k1) }
-        let terms = byStem.map { stem, f in
-            let weight = titleBoost * saturated(f.title) + saturated(f.other)
-            return Term(term: stem, weight: max(1, min(65_535, Int((weight * scale).rounded()))))
-        }.sorted { $0.term < $1.term }
+        var terms: [Term] = []
+        terms.reserveCapacity(order.count)
+        var k = 0
+        while k < order.count {
+            let id = numbers[order[k]]
+            var title = 0.0
+            var other = 0.0
+            while k < order.count, numbers[order[k]] == id {
+                title += counts.titleFrequency[counted[order[k]]]
+                other += counts.frequency[counted[order[k]]]
+                k += 1
+            }
+            let weight = titleBoost * saturated(title) + saturated(other)
+            terms.append(Term(id: id, weight: Int32(max(1, min(65_535, Int((weight * scale).rounded()))))))
+        }
         return Entry(url: d.url, title: d.title, kind: d.kind, track: d.track, terms: terms)
     }
 
     /// The files of the index for these pages, paths relative to the search
     /// folder, in a stable order. Pages are numbered in address order.
-    package static func files(_ entries: [Entry], synonyms: [(term: String, meaning: String)], basePath: String) -> [(path: String, text: String)] {
-        var builder = Builder(synonyms: synonyms, basePath: basePath)
+    package static func files(_ entries: [Entry], terms: TermTable, synonyms: [(term: String, meaning: String)], basePath: String)
+        -> [(path: String, text: String)]
+    {
+        var builder = Builder(terms: terms, synonyms: synonyms, basePath: basePath)
         return builder.rebuild(entries)
     }
 

@@ -7,6 +7,8 @@ extension SearchIndex {
     /// changed, and `meta.json` are made again. The files are the same as a
     /// rebuild's (`IncrementalBuildTests` compare them).
     package struct Builder: Sendable {
+        /// The names of the entries' term numbers.
+        let table: TermTable
         let synonyms: [(term: String, meaning: String)]
         let basePath: String
         /// Pages in address order; a page's number is its place here.
@@ -24,7 +26,8 @@ extension SearchIndex {
         /// Each shard's terms and file text, by prefix.
         private var shards: [String: (terms: ArraySlice<String>, text: String)] = [:]
 
-        package init(synonyms: [(term: String, meaning: String)], basePath: String) {
+        package init(terms: TermTable, synonyms: [(term: String, meaning: String)], basePath: String) {
+            self.table = terms
             self.synonyms = synonyms
             self.basePath = basePath
         }
@@ -33,26 +36,25 @@ extension SearchIndex {
         package mutating func rebuild(_ entries: [Entry]) -> [(path: String, text: String)] {
             docs = entries.sorted { $0.url < $1.url }
             number = Dictionary(docs.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { a, _ in a })
-            // Each term numbered on first sight (one hash a posting), its pages counted,
-            // then every posting put in its term's run of flat arrays, in page order.
-            var ids: [String: Int] = [:]
+            // Each term present numbered on first sight (the table's numbers
+            // cover every term met so far), its pages counted, then every
+            // posting put in its term's run of flat arrays, in page order.
+            let all = table.names
+            var local = [Int32](repeating: -1, count: all.count)
             var names: [String] = []
             var counts: [Int] = []
             var termOf: [Int32] = []
             termOf.reserveCapacity(docs.reduce(0) { $0 + $1.terms.count })
             for doc in docs {
                 for t in doc.terms {
-                    let id: Int
-                    if let known = ids[t.term] {
-                        id = known
-                    } else {
-                        id = names.count
-                        ids[t.term] = id
-                        names.append(t.term)
+                    if local[Int(t.id)] < 0 {
+                        local[Int(t.id)] = Int32(names.count)
+                        names.append(all[Int(t.id)])
                         counts.append(0)
                     }
-                    counts[id] += 1
-                    termOf.append(Int32(id))
+                    let id = local[Int(t.id)]
+                    counts[Int(id)] += 1
+                    termOf.append(id)
                 }
             }
             var starts = [Int](repeating: 0, count: counts.count + 1)
@@ -65,7 +67,7 @@ extension SearchIndex {
                 for t in doc.terms {
                     let id = Int(termOf[k])
                     flatDocs[next[id]] = Int32(d)
-                    flatWeights[next[id]] = t.weight
+                    flatWeights[next[id]] = Int(t.weight)
                     next[id] += 1
                     k += 1
                 }
@@ -95,6 +97,7 @@ extension SearchIndex {
                 synonyms.map({ $0.term + "\u{0}" + $0.meaning }) == self.synonyms.map({ $0.term + "\u{0}" + $0.meaning }),
                 entries.allSatisfy({ number[$0.url] != nil })
             else { return nil }
+            let names = table.names
             var dirtyTerms: Set<String> = []
             var dirtyChunks: Set<Int> = []
             var metaChanged = false
@@ -104,8 +107,8 @@ extension SearchIndex {
                 guard old != entry else { continue }
                 if old.title != entry.title { dirtyChunks.insert(d / chunk) }
                 if old.kind != entry.kind || old.track != entry.track { metaChanged = true }
-                let before = Dictionary(old.terms.map { ($0.term, $0.weight) }, uniquingKeysWith: { a, _ in a })
-                let after = Dictionary(entry.terms.map { ($0.term, $0.weight) }, uniquingKeysWith: { a, _ in a })
+                let before = Dictionary(old.terms.map { (names[Int($0.id)], Int($0.weight)) }, uniquingKeysWith: { a, _ in a })
+                let after = Dictionary(entry.terms.map { (names[Int($0.id)], Int($0.weight)) }, uniquingKeysWith: { a, _ in a })
                 for (term, _) in before where after[term] == nil {
                     remove(Int32(d), from: term)
                     dirtyTerms.insert(term)

@@ -13,6 +13,8 @@ package enum SearchText {
         "of", "on", "or", "so", "that", "the", "their", "then", "there", "these", "this", "to", "was", "were", "which", "will",
         "with",
     ]
+    /// The length in bytes of the longest stop word: a longer word is not looked up.
+    static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
 
     /// Each word of `text`, normalised but not stemmed, in order. Stop words
     /// and one-letter ASCII words are skipped.
@@ -157,24 +159,41 @@ extension Array: WordSink where Element == String {
     }
 }
 
-/// Stems shared by the threads that index pages: a handbook has a few tens of
-/// thousands of distinct words, each stemmed once.
-package final class StemCache: Sendable {
-    private let stems = Mutex<[String: String]>([:])
+/// The site's terms: every word indexed so far with the number of its stem,
+/// and the stems, numbered in the order first met. A page's entry lists its
+/// terms by number, so that the index is assembled without hashing a string
+/// per posting. Shared by the threads that index pages (a handbook has a few
+/// tens of thousands of distinct words, each stemmed once) and kept by the
+/// preview server between rebuilds, so a term keeps its number.
+package final class TermTable: Sendable {
+    private struct State {
+        var words = StringTable(capacity: 4096)
+        /// The stem of each word in `words`, by number.
+        var stemOf: [Int32] = []
+        var stems = StringTable(capacity: 4096)
+    }
+    private let state = Mutex(State())
 
     package init() {}
 
-    /// The stems of `words`, in order; each word missing from the cache is
-    /// stemmed outside the lock.
-    package func stems(of words: [String]) -> [String] {
-        var result = stems.withLock { cache in words.map { cache[$0] ?? "" } }
-        var fresh: [(String, String)] = []
-        for k in words.indices where result[k].isEmpty {
-            result[k] = PorterStemmer.stem(words[k])
-            fresh.append((words[k], result[k]))
+    /// The terms, by number (a snapshot: terms added later are not in it).
+    package var names: [String] { state.withLock { $0.stems.strings } }
+
+    /// The number of each word's stem; `hashes` are the words' `StringTable`
+    /// hashes. Words not met before are stemmed outside the lock.
+    func numbers(of words: [String], hashes: [UInt64]) -> [Int32] {
+        var result = state.withLock { s in
+            words.indices.map { k in s.words.find(words[k], hash: hashes[k]).map { s.stemOf[$0] } ?? -1 }
         }
-        if !fresh.isEmpty {
-            stems.withLock { cache in for (word, stem) in fresh { cache[word] = stem } }
+        let fresh = result.indices.filter { result[$0] < 0 }
+        guard !fresh.isEmpty else { return result }
+        let stems = fresh.map { PorterStemmer.stem(words[$0]) }
+        state.withLock { s in
+            for (k, stem) in zip(fresh, stems) {
+                let number = Int32(s.stems.number(stem, hash: StringTable.hash(stem)).number)
+                if s.words.number(words[k], hash: hashes[k]).added { s.stemOf.append(number) }
+                result[k] = number
+            }
         }
         return result
     }

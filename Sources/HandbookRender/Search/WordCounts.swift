@@ -1,20 +1,22 @@
 /// A page's words, how often each occurs in the field being read, and its
-/// weighted frequency over the fields read so far. An open-addressing table
-/// keyed by the word's bytes (FNV-1a): a word seen again costs a hash of its
-/// bytes, with no new string and no stop-word lookup.
+/// weighted frequency over the fields read so far. Words are kept in a
+/// `StringTable`: a word seen again costs a hash of its bytes, with no new
+/// string and no stop-word lookup.
 struct WordCounts: WordSink {
-    private(set) var words: [String] = []
+    private var table = StringTable(capacity: 512)
+    /// The words, numbered in the order first seen.
+    var words: [String] { table.strings }
+    /// Each word's FNV-1a hash (`StringTable.hash`).
+    private(set) var hashes: [UInt64] = []
     /// Weighted frequency over the fields read, by word: in the title, and in the others.
     private(set) var titleFrequency: [Double] = []
     private(set) var frequency: [Double] = []
-    private var hashes: [UInt64] = []
     private var isStop: [Bool] = []
     private var counts: [Int] = []
     /// Words counted in the current field.
     private var touched: [Int] = []
     /// Words counted in the current field, stop words left out.
     private(set) var length = 0
-    private var slots = [Int32](repeating: -1, count: 1024)
 
     /// Ends the current field: each word's count in it, times `scale`, is
     /// added to its frequency (in the title or in the others).
@@ -29,29 +31,19 @@ struct WordCounts: WordSink {
     }
 
     mutating func add(ascii token: UnsafeBufferPointer<UInt8>) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in token { hash = (hash ^ UInt64(Self.lower(byte))) &* 0x100_0000_01b3 }
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while slots[i] >= 0 {
-            let w = Int(slots[i])
-            if hashes[w] == hash, Self.equal(words[w], lowercasing: token) { return count(w) }
-            i = (i + 1) & mask
-        }
-        count(insert(SearchText.lowercasedASCII(token), hash: hash, at: i))
+        var hash = StringTable.seed
+        for byte in token { hash = StringTable.mix(hash, Self.lower(byte)) }
+        let (w, added) = table.number(
+            hash: hash, matches: { Self.equal($0, lowercasing: token) }, make: { SearchText.lowercasedASCII(token) })
+        if added { addedWord(hash: hash) }
+        count(w)
     }
 
     mutating func add(_ word: String) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while slots[i] >= 0 {
-            let w = Int(slots[i])
-            if hashes[w] == hash, words[w] == word { return count(w) }
-            i = (i + 1) & mask
-        }
-        count(insert(word, hash: hash, at: i))
+        let hash = StringTable.hash(word)
+        let (w, added) = table.number(word, hash: hash)
+        if added { addedWord(hash: hash) }
+        count(w)
     }
 
     /// Whether `word` is `token` in lower case (a word's bytes are contiguous: it was made from bytes).
@@ -75,26 +67,12 @@ struct WordCounts: WordSink {
         length += 1
     }
 
-    private mutating func insert(_ word: String, hash: UInt64, at slot: Int) -> Int {
-        let w = words.count
-        words.append(word)
+    private mutating func addedWord(hash: UInt64) {
+        let word = table.strings[table.count - 1]
         hashes.append(hash)
-        isStop.append(SearchText.stopWords.contains(word))
+        isStop.append(word.utf8.count <= SearchText.longestStopWord && SearchText.stopWords.contains(word))
         counts.append(0)
         frequency.append(0)
         titleFrequency.append(0)
-        slots[slot] = Int32(w)
-        if words.count * 2 > slots.count { grow() }
-        return w
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (w, hash) in hashes.enumerated() {
-            var i = Int(truncatingIfNeeded: hash) & mask
-            while slots[i] >= 0 { i = (i + 1) & mask }
-            slots[i] = Int32(w)
-        }
     }
 }

@@ -15,13 +15,19 @@ package struct TemplateLibrary: Sendable {
 
     package func contains(_ name: String) -> Bool { templates[name] != nil }
 
-    /// `template` rendered with `view`; nil when there is no such template.
-    package func render(_ view: any TemplateObject, withTemplate template: String) -> String? {
+    /// `template` rendered with `view`, as UTF-8 bytes (what is written:
+    /// a page never becomes a `String`); nil when there is no such template.
+    package func renderBytes(_ view: any TemplateObject, withTemplate template: String) -> [UInt8]? {
         guard let nodes = templates[template] else { return nil }
         var renderer = Renderer(library: self)
         renderer.stack = [.object(view)]
         renderer.render(nodes)
-        return String(decoding: renderer.out, as: UTF8.self)
+        return renderer.out
+    }
+
+    /// `template` rendered with `view`; nil when there is no such template.
+    package func render(_ view: any TemplateObject, withTemplate template: String) -> String? {
+        renderBytes(view, withTemplate: template).map { String(decoding: $0, as: UTF8.self) }
     }
 
     private struct Renderer {
