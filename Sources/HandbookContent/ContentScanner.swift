@@ -65,8 +65,11 @@ package enum ContentScanner {
             insideRoots = [layout.root, layout.contentDir].map { FileSystem.realPath($0) ?? $0 }
         }
 
-        mutating func walk(directory: String, relative: String, ancestors: Set<String>) {
-            let real = FileSystem.realPath(directory) ?? directory
+        /// `real`: the folder's path with symbolic links resolved, when the
+        /// caller knows it (a folder reached without a link is its parent's
+        /// real path and its name).
+        mutating func walk(directory: String, relative: String, real known: String? = nil, ancestors: Set<String>) {
+            let real = known ?? FileSystem.realPath(directory) ?? directory
             if ancestors.contains(real) {
                 diagnostics.append(
                     .warning(
@@ -76,39 +79,50 @@ package enum ContentScanner {
             }
             var ancestors = ancestors
             ancestors.insert(real)
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-            } catch {
+            let entries: [(name: String, kind: FileSystem.EntryKind?)]
+            switch FileSystem.typedEntries(of: directory) {
+            case .success(let found): entries = found.sorted { $0.name < $1.name }
+            case .failure(let error):
                 diagnostics.append(
-                    .error(DiagnosticID.contentUnreadable, at: SourceLocation(file: layout.displayPath(directory)), "cannot read folder: \(error.localizedDescription)"))
+                    .error(DiagnosticID.contentUnreadable, at: SourceLocation(file: layout.displayPath(directory)), "cannot read folder: \(error)"))
                 return
             }
-            for name in names where !name.hasPrefix(".") && name != "node_modules" {
+            for (name, known) in entries where !name.hasPrefix(".") && name != "node_modules" {
                 let absolute = directory + "/" + name
                 if excluded.contains(absolute) { continue }
                 if directory == layout.contentDir, absolute == layout.configFile { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard stat(absolute, &info) == 0 else {
-                    diagnostics.append(
-                        .warning(DiagnosticID.contentBrokenSymlink, at: SourceLocation(file: layout.displayPath(absolute)), "cannot read '\(name)' (a broken symbolic link?); skipped"))
-                    continue
-                }
-                if FileSystem.kind(of: absolute) == .symbolicLink, !layout.config.followSymlinks,
-                    let target = FileSystem.realPath(absolute), !insideRoots.contains(where: { FileSystem.isInside(target, $0) })
-                {
-                    diagnostics.append(
-                        .warning(
-                            DiagnosticID.contentSymlinkOutside, at: SourceLocation(file: layout.displayPath(absolute)),
-                            "symbolic link to \(target), outside the site; not followed",
-                            note: "set follow_symlinks: true in handbook.yml to publish what it leads to"))
-                    continue
+                // The folder's entry tells files and folders apart; a symbolic
+                // link (or a file system that does not say) needs a look.
+                var kind = known
+                if kind == nil {
+                    var info = stat()
+                    guard stat(absolute, &info) == 0 else {
+                        diagnostics.append(
+                            .warning(DiagnosticID.contentBrokenSymlink, at: SourceLocation(file: layout.displayPath(absolute)), "cannot read '\(name)' (a broken symbolic link?); skipped"))
+                        continue
+                    }
+                    if FileSystem.kind(of: absolute) == .symbolicLink, !layout.config.followSymlinks,
+                        let target = FileSystem.realPath(absolute), !insideRoots.contains(where: { FileSystem.isInside(target, $0) })
+                    {
+                        diagnostics.append(
+                            .warning(
+                                DiagnosticID.contentSymlinkOutside, at: SourceLocation(file: layout.displayPath(absolute)),
+                                "symbolic link to \(target), outside the site; not followed",
+                                note: "set follow_symlinks: true in handbook.yml to publish what it leads to"))
+                        continue
+                    }
+                    kind = switch info.st_mode & S_IFMT {
+                    case S_IFDIR: .directory
+                    case S_IFREG: .regularFile
+                    default: .other
+                    }
                 }
                 let file = SourceFile(path: path, absolutePath: absolute, displayPath: layout.displayPath(absolute))
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR: walk(directory: absolute, relative: path, ancestors: ancestors)
-                case S_IFREG: if file.isMarkdown { pages.append(file) } else { assets.append(file) }
+                switch kind {
+                case .directory:
+                    walk(directory: absolute, relative: path, real: known == nil ? nil : (real == "/" ? "" : real) + "/" + name, ancestors: ancestors)
+                case .regularFile: if file.isMarkdown { pages.append(file) } else { assets.append(file) }
                 default: continue
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookSystem
 import Synchronization
 
 /// What git knows about each file of the site: when it last changed, who
@@ -79,6 +80,8 @@ package struct GitHistory: Sendable, Equatable {
     /// Whether `root` is in a git work tree with its whole history, and its
     /// commit (quick: one small process, no history read).
     package static func probe(root: String) -> Probe {
+        // Starting git costs tens of milliseconds: not for a folder that no repository holds.
+        guard ProcessInfo.processInfo.environment["GIT_DIR"] != nil || hasRepositoryAbove(root) else { return .none }
         let asked = ["--is-inside-work-tree", "--is-shallow-repository", "--absolute-git-dir", "--show-prefix", "HEAD", "--abbrev-ref", "HEAD"]
         guard let answer = Git.run(["rev-parse"] + asked, in: root) else { return .none }
         let lines = answer.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -89,6 +92,17 @@ package struct GitHistory: Sendable, Equatable {
         // `HEAD` when it is detached.
         let branch = lines[5] == "HEAD" || lines[5].isEmpty ? nil : lines[5]
         return .ready(Repository(head: head, branch: branch, gitDirectory: lines[2], prefix: lines[3]))
+    }
+
+    /// Whether `folder` or one of the folders above it holds a `.git` (a
+    /// folder, or the file of a worktree or submodule).
+    static func hasRepositoryAbove(_ folder: String) -> Bool {
+        var current = FileSystem.resolvedPath(folder)
+        while true {
+            if FileSystem.kind(of: current + (current == "/" ? ".git" : "/.git"), followingLinks: true) != .missing { return true }
+            if current == "/" { return false }
+            current = FileSystem.parent(of: current)
+        }
     }
 
     /// Reads the history of the files under `root` at `repository.head`:

@@ -78,6 +78,32 @@ package enum FileSystem {
         return names
     }
 
+    /// The entries of a folder (not `.` and `..`), unsorted, each with its
+    /// kind when the directory entry tells it (nil: ask `kind(of:)`, which
+    /// a symbolic link always needs); the system's reason when the folder
+    /// cannot be read. Most file systems tell the kind, which saves a
+    /// `stat` per file when walking thousands of them.
+    package static func typedEntries(of folder: String) -> Result<[(name: String, kind: EntryKind?)], FileError> {
+        guard let dir = opendir(folder) else { return .failure(FileError(lastError)) }
+        defer { closedir(dir) }
+        var result: [(name: String, kind: EntryKind?)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard name != "." && name != ".." else { continue }
+            let kind: EntryKind? =
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): .directory
+                case Int32(DT_REG): .regularFile
+                case Int32(DT_FIFO), Int32(DT_SOCK), Int32(DT_CHR), Int32(DT_BLK): .other
+                default: nil
+                }
+            result.append((name, kind))
+        }
+        return .success(result)
+    }
+
     /// The message of the current `errno`.
     package static var lastError: String { String(cString: strerror(errno)) }
 
