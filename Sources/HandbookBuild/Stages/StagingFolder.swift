@@ -137,11 +137,13 @@ final class StagingFolder: OutputSink {
     /// must never follow one out of the output).
     private static func prune(_ root: String, relative: String, keepingFiles files: Set<String>, folders: Set<String>) {
         let folder = relative.isEmpty ? root : root + "/" + relative
-        guard let names = FileSystem.entries(of: folder) else { return }
-        for name in names {
+        guard case .success(let entries) = FileSystem.typedEntries(of: folder) else { return }
+        for (name, known) in entries {
             let path = relative.isEmpty ? name : relative + "/" + name
             let absolute = root + "/" + path
-            switch FileSystem.kind(of: absolute) {
+            // The folder's entry tells files and folders apart; a link (or an
+            // entry of unknown kind) is looked at, never followed.
+            switch known ?? FileSystem.kind(of: absolute) {
             case .directory where folders.contains(path):
                 prune(root, relative: path, keepingFiles: files, folders: folders)
             case .regularFile where files.contains(path):
