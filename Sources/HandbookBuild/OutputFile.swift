@@ -8,6 +8,15 @@ public struct OutputFile: Sendable {
         case bytes([UInt8])
         /// A file copied as it is (content assets, theme files).
         case copy(from: String)
+
+        /// The text of a file made by the build (nil for a copied file).
+        public var text: String? {
+            switch self {
+            case .text(let text): text
+            case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+            case .copy: nil
+            }
+        }
     }
 
     /// Path below the output folder, with `/`.

@@ -36,9 +36,18 @@ package enum Escape {
     package static func xml(_ s: String) -> String { markup(s, apostrophe: "&apos;") }
 
     /// `s` escaped as `html(s)`, appended to bytes (the template engine's output).
+    /// Runs of bytes that need no entity are copied whole.
     package static func appendHTML(_ s: String, to out: inout [UInt8]) {
-        for byte in s.utf8 {
-            if let replacement = entity(byte, apostrophe: "&#39;") { out.append(contentsOf: replacement.utf8) } else { out.append(byte) }
+        var s = s
+        s.withUTF8 { bytes in
+            var start = 0
+            for i in bytes.indices {
+                guard let replacement = entity(bytes[i], apostrophe: "&#39;") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                out.append(contentsOf: replacement.utf8)
+                start = i + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HandbookContent
 import HandbookDiagnostics
+import HandbookSystem
 
 /// Everything the later stages need to know about the whole site: pages by
 /// id, path, title and file name, their anchors, drafts, assets, aliases and
@@ -85,6 +86,13 @@ package struct SiteIndex: Sendable {
         var pagesByTitle: [String: [Int]] = [:]
         var pagesByStem: [String: [Int]] = [:]
         var pageBySourceFolded: [String: [Int]] = [:]
+        // What each page is looked up by, worked out on all cores; the maps are filled in order.
+        let keys = parallelMap(pages) { page in
+            (
+                title: page.title.lowercased(), stem: Self.stem(of: page).lowercased(), folded: String(page.source.path.dropLast(3)).lowercased(),
+                anchors: Set(page.document.headings.map(\.id) + page.document.htmlAnchors), url: Self.url(page.urlPath, basePath: settings.basePath)
+            )
+        }
         for (i, page) in pages.enumerated() {
             if let other = pageByID[page.id] {
                 diagnostics.append(
@@ -95,9 +103,9 @@ package struct SiteIndex: Sendable {
             } else {
                 pageByID[page.id] = i
             }
-            pagesByTitle[page.title.lowercased(), default: []].append(i)
-            pagesByStem[Self.stem(of: page).lowercased(), default: []].append(i)
-            pageBySourceFolded[String(page.source.path.dropLast(3)).lowercased(), default: []].append(i)
+            pagesByTitle[keys[i].title, default: []].append(i)
+            pagesByStem[keys[i].stem, default: []].append(i)
+            pageBySourceFolded[keys[i].folded, default: []].append(i)
         }
         let pageBySource = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.source.path, $0) })
 
@@ -113,10 +121,10 @@ package struct SiteIndex: Sendable {
         self.pageByID = pageByID
         self.pagesByTitle = pagesByTitle
         self.pagesByStem = pagesByStem
-        self.anchorsByPage = pages.map { Set($0.document.headings.map(\.id) + $0.document.htmlAnchors) }
+        self.anchorsByPage = keys.map(\.anchors)
         self.navigation = Navigation(pages: pages, hints: Self.hints(settings.navigationHints, assets: assetFiles))
         self.diagnostics = diagnostics
-        self.pageURLs = pages.map { Self.url($0.urlPath, basePath: settings.basePath) }
+        self.pageURLs = keys.map(\.url)
     }
 
     /// Review reports are written for handbooks that use owners or review

@@ -38,7 +38,7 @@ struct Owners: ParsableCommand {
         options.readsHistory = false
         let output = BuildSession(options: options).run()
         var roles: [String: String] = [:]
-        if case .text(let feed)? = output.site.contents(of: "reports/ownership.json"),
+        if let feed = output.site.contents(of: "reports/ownership.json")?.text,
             let rows = try? JSONSerialization.jsonObject(with: Data(feed.utf8)) as? [[String: Any]]
         {
             for row in rows {

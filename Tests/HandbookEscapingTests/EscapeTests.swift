@@ -9,6 +9,16 @@ import Testing
         #expect(Escape.html("plain text – ünïcode") == "plain text – ünïcode")
     }
 
+    /// The template engine's form appends to bytes: the same text as `html`,
+    /// entities at the start and the end and next to each other included.
+    @Test func appendHTML() {
+        for text in [#"<a href="x">Tom & Jerry's</a>"#, "&&", "plain – ünïcode", "", "end<", ">start", "a long run with nothing to escape in it"] {
+            var out = Array("prefix ".utf8)
+            Escape.appendHTML(text, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == "prefix " + Escape.html(text))
+        }
+    }
+
     /// A JSON string literal that JSONSerialization reads back as the same text.
     @Test func json() throws {
         let text = "quote \" backslash \\ newline \n tab \t bell \u{7} é 🚀 </script>"

@@ -68,8 +68,10 @@ struct ParseStage {
         _ files: [SourceFile], configuration: Configuration, reusingUnchanged: Bool, progress: BuildProgress?
     ) -> [Entry] {
         var misses: [(file: SourceFile, key: ParseKey)] = []
-        for file in files {
-            let key = ParseKey(stamp: FileStamp(file.absolutePath), settings: configuration.key, source: file)
+        // One `stat` a file, on all cores.
+        let settings = configuration.key
+        let keys = parallelMap(files) { ParseKey(stamp: FileStamp($0.absolutePath), settings: settings, source: $0) }
+        for (file, key) in zip(files, keys) {
             if reusingUnchanged, let cached = cache[file.absolutePath], cached.key == key, key.stamp.isValid { continue }
             misses.append((file, key))
         }

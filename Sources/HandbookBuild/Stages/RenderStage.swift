@@ -150,11 +150,10 @@ struct RenderStage {
             removed = searchFiles.subtracting(fresh).map { String($0.dropFirst(RoutePaths.searchFolder.count)) }
         }
         var failures: [Diagnostic] = []
-        for file in written {
+        let writes = parallelMap(written) { file in sink?.write(file.text, to: RoutePaths.searchFolder + file.path) }
+        for (file, failure) in zip(written, writes) {
             let path = RoutePaths.searchFolder + file.path
-            if let failure = sink?.write(file.text, to: path) {
-                failures.append(.error(DiagnosticID.outputWrite, at: nil, "cannot write \(path): \(failure)"))
-            }
+            if let failure { failures.append(.error(DiagnosticID.outputWrite, at: nil, "cannot write \(path): \(failure)")) }
             if retains { contents[path] = .text(file.text) }
             searchFiles.insert(path)
         }
