@@ -75,7 +75,7 @@ package enum PagePaths {
 
     /// A readable title from a file or folder name: `engineering-manager` → `Engineering manager`.
     package static func titleFromName(_ name: String) -> String {
-        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        let words = String(name.map { $0 == "-" || $0 == "_" ? " " : $0 })
         guard let first = words.first else { return name }
         return first.uppercased() + words.dropFirst()
     }

@@ -238,24 +238,22 @@ extension SiteRenderer {
     /// reminder bot. Keys are sorted and there is no timestamp, so two builds
     /// with the same `--today` write the same bytes.
     func ownershipFeed() -> String {
-        var lines: [String] = []
+        // One row a page, its keys in alphabetical order.
+        var feed = "[\n"
+        feed.reserveCapacity(index.pages.count * 300)
         for (i, page) in index.pages.enumerated() {
             let status = reviews.status[i]
-            let owner = leadership.owners[i].map { index.pages[$0].id }
-            var fields = [
-                "\"due\":" + json(status?.due.description),
-                "\"last_reviewed\":" + json(status?.lastReviewed.description),
-                "\"maintainers\":[" + maintainers(i).map(Escape.json).joined(separator: ",") + "]",
-                "\"owner\":" + json(owner),
-                "\"page\":" + json(page.source.path),
-                "\"stale\":" + (status?.isStale == true ? "true" : "false"),
-                "\"title\":" + json(page.title),
-                "\"url\":" + json(index.url(ofPage: i)),
-            ]
-            fields.sort()
-            lines.append("  {" + fields.joined(separator: ",") + "}")
+            if i > 0 { feed += ",\n" }
+            feed += "  {\"due\":" + json(status?.due.description)
+            feed += ",\"last_reviewed\":" + json(status?.lastReviewed.description)
+            feed += ",\"maintainers\":[" + maintainers(i).map(Escape.json).joined(separator: ",") + "]"
+            feed += ",\"owner\":" + json(leadership.owners[i].map { index.pages[$0].id })
+            feed += ",\"page\":" + json(page.source.path)
+            feed += ",\"stale\":" + (status?.isStale == true ? "true" : "false")
+            feed += ",\"title\":" + json(page.title)
+            feed += ",\"url\":" + json(index.url(ofPage: i)) + "}"
         }
-        return "[\n" + lines.joined(separator: ",\n") + "\n]\n"
+        return feed + "\n]\n"
     }
 
     private func json(_ s: String?) -> String { s.map(Escape.json) ?? "null" }

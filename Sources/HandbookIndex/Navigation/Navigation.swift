@@ -58,7 +58,7 @@ package struct Navigation: Sendable {
                     sourcePath: page.source.path, children: [])
             }
             children += (subfolders[folder] ?? []).map(node(forFolder:))
-            children.sort(by: Navigation.inOrder)
+            Navigation.sortInOrder(&children)
             let name = folder.split(separator: "/").last.map(String.init) ?? ""
             let hint = hints.folders[folder]
             return NavigationNode(
@@ -88,15 +88,21 @@ package struct Navigation: Sendable {
         sectionIndexByFolder[folder].map { sections[$0] }
     }
 
-    static func inOrder(_ a: NavigationNode, _ b: NavigationNode) -> Bool {
-        switch (a.weight, b.weight) {
-        case let (x?, y?) where x != y: return x < y
-        case (_?, nil): return true
-        case (nil, _?): return false
-        default:
-            let (ta, tb) = (a.title.lowercased(), b.title.lowercased())
-            return ta != tb ? ta < tb : a.urlPath < b.urlPath
+    /// Sidebar order: pages with a weight first, by weight; then by title,
+    /// ignoring case; then by address.
+    static func sortInOrder(_ nodes: inout [NavigationNode]) {
+        // Each title lowered once, not once a comparison.
+        let titles = nodes.map { $0.title.lowercased() }
+        let weights = nodes.map(\.weight)
+        let order = nodes.indices.sorted { i, j in
+            switch (weights[i], weights[j]) {
+            case let (x?, y?) where x != y: return x < y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return titles[i] != titles[j] ? titles[i] < titles[j] : nodes[i].urlPath < nodes[j].urlPath
+            }
         }
+        nodes = order.map { nodes[$0] }
     }
 
     /// The chain of sections from the root down to the folder holding `urlPath`.
