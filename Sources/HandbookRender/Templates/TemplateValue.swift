@@ -24,7 +24,9 @@ package enum TemplateValue: Sendable {
     init(_ flag: Bool) { self = .flag(flag) }
     init(_ number: Int) { self = .text(String(number)) }
     init(_ object: (any TemplateObject)?) { self = object.map(TemplateValue.object) ?? .none }
-    init(_ objects: [any TemplateObject]) { self = .list(objects.map(TemplateValue.object)) }
+    /// A list of views: one pass, each view boxed once (not cast to an
+    /// array of existentials first).
+    init<Object: TemplateObject>(_ objects: [Object]) { self = .list(objects.map { .object($0) }) }
     init(_ texts: [String]) { self = .list(texts.map(TemplateValue.text)) }
 }
 
