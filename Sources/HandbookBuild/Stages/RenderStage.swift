@@ -79,7 +79,9 @@ struct RenderStage {
             if let key, let cached = previous[route.outputPath], cached.key == key { return (nil, nil, nil) }
             let output = renderer.render(job)
             let entry = Entry(key: key, diagnostics: output.diagnostics, search: output.search.map { SearchIndex.entry($0, terms: terms) })
-            return (entry, retains ? .bytes(output.bytes) : nil, sink?.write(output.bytes, to: route.outputPath))
+            // Kept at their size: a render's buffer has room to spare, which the server would hold for every page.
+            let kept: OutputFile.Contents? = retains ? .bytes(output.bytes.withUnsafeBufferPointer { Array($0) }) : nil
+            return (entry, kept, sink?.write(output.bytes, to: route.outputPath))
         }
         var renderedPages = 0
         var failures: [Diagnostic] = []
