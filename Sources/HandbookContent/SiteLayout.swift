@@ -81,6 +81,11 @@ package struct SiteLayout: Sendable {
     }
 
     /// A path relative to the site root for messages (`content/roles/em.md`).
+    /// Every place a settings file may be, whether there is one or not
+    /// (`handbook.yml`, then the places GitHub reads CODEOWNERS from): the
+    /// preview server watches them, so that one created while it runs is read.
+    package var settingsFiles: [String] { [root + "/" + Self.configFileName] + CodeOwners.locations.map { root + "/" + $0 } }
+
     package func displayPath(_ absolute: String) -> String {
         absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : absolute
     }

@@ -21,7 +21,8 @@ final class FileWatcher: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
 
-    /// `roots` are folders watched with everything below them, or single files.
+    /// `roots` are folders watched with everything below them, or single
+    /// files (a missing one is watched for from its folder, when that exists).
     init(roots: [String], poll: Bool = false, quiet: TimeInterval = 0.015) {
         self.roots = roots
         self.poll = poll
@@ -85,10 +86,10 @@ final class FileWatcher: @unchecked Sendable {
                 switch FileSystem.kind(of: root, followingLinks: true) {
                 case .directory:
                     trees.insert(root)
-                case .missing:
+                case .missing where FileSystem.kind(of: FileSystem.parent(of: root), followingLinks: true) != .directory:
                     continue
                 default:
-                    // A single file (handbook.yml): watch its folder, keep only its events.
+                    // A single file (handbook.yml), there or not yet: watch its folder, keep only its events.
                     singleFiles.insert(root)
                     let parent = FileSystem.parent(of: root)
                     if let wd = notifier.watch(parent), folders[wd] == nil { folders[wd] = parent }

@@ -233,6 +233,25 @@ import Glibc
         #expect(RawHTTP.request(server.port, "GET", "/roles/tl/").status == 404)
     }
 
+    /// A settings file that did not exist when the server started is read
+    /// once created: CODEOWNERS' maintainers appear on the pages.
+    @Test func aCodeOwnersFileCreatedWhileServingIsRead() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let server = try Server(site: site.root)
+        defer { server.stop() }
+        let events = EventStream(port: server.port)
+        #expect(events.waitFor(": connected"))
+        #expect(!RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("@acme/leads"))
+        try site.write("CODEOWNERS", "/content/roles/ @acme/leads\n")
+        #expect(events.waitFor("event: reload"), "a rebuild once CODEOWNERS exists")
+        #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("maintained by @acme/leads"))
+        events.reset()
+        try site.write("CODEOWNERS", "/content/roles/ @acme/managers\n")
+        #expect(events.waitFor("event: reload"), "and after it is edited")
+        #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("maintained by @acme/managers"))
+    }
+
     @Test func stopsWithinASecondWithAnOpenEventStream() throws {
         let site = try Self.site()
         defer { site.remove() }

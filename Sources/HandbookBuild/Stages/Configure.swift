@@ -35,7 +35,7 @@ package struct Configuration: Sendable {
 
 extension SiteLayout {
     /// Folders and files a change in which can change the site.
-    package var watchedPaths: [String] { [contentDir, templatesDir, configFile, codeOwnersFile].compactMap { $0 } }
+    package var watchedPaths: [String] { [contentDir, templatesDir].compactMap { $0 } + settingsFiles }
 
     /// Folders assets may be served from; nil when `follow_symlinks: true`.
     package var assetRoots: [String]? {
