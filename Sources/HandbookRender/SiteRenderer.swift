@@ -4,6 +4,7 @@ import HandbookDiagnostics
 import HandbookEscaping
 import HandbookIndex
 import HandbookMarkdown
+import HandbookSystem
 
 /// Renders the site's routes through the theme. It is built once per build,
 /// pre-renders each folder's sidebar once, and is then read by every route's
@@ -40,9 +41,12 @@ package struct SiteRenderer: Sendable {
         self.changeWeeks = config.changeWeeks
         self.theme = theme
         self.isPublic = config.isPublic
-        self.tagged = Self.tagged(site.index)
         let index = site.index
-        self.pager = Self.pager(for: index)
+        // Each folder's sidebar, and the tag lists and pager, on two cores.
+        let (sidebars, (tagged, pager)) = concurrently({ SidebarBuilder(index: index, theme: theme) }, { (Self.tagged(index), Self.pager(for: index)) })
+        self.sidebars = sidebars
+        self.tagged = tagged
+        self.pager = pager
         // Without a title in handbook.yml, a folder of Markdown is named by its home page (its README's heading).
         let home = config.titleIsSet ? nil : index.pages.indices.first { index.url(ofPage: $0) == index.basePath }
         var view = SiteView(
@@ -55,7 +59,6 @@ package struct SiteRenderer: Sendable {
             view.links.append(LinkView(title: title, url: site.url(kind)))
         }
         self.siteView = view
-        self.sidebars = SidebarBuilder(index: index, theme: theme)
     }
 
     /// The same renderer over a site whose metadata did not change: the

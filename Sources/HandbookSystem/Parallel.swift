@@ -24,3 +24,15 @@ package func releaseInBackground<T: Sendable>(_ value: consuming T?) {
     guard let value else { return }
     DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
 }
+
+/// Runs `a` and `b` at the same time (each may itself use `parallelMap`)
+/// and returns both results.
+package func concurrently<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+    nonisolated(unsafe) var first: A?
+    nonisolated(unsafe) var second: B?
+    DispatchQueue.concurrentPerform(iterations: 2) { i in
+        if i == 0 { first = a() } else { second = b() }
+    }
+    guard let first, let second else { preconditionFailure("concurrentPerform runs every iteration") }
+    return (first, second)
+}

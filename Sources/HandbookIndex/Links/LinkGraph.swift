@@ -45,8 +45,8 @@ package struct LinkGraph: Sendable {
             for (target, sections) in Self.targets(of: source, entries[source], in: index) { byTarget[target][source] = sections }
         }
         self.entries = entries
-        let titles = index.pages.map { $0.title.lowercased() }
-        self.backlinks = byTarget.map { Self.sorted($0, titles: titles) }
+        let titles = parallelMap(index.pages) { $0.title.lowercased() }
+        self.backlinks = parallelMap(byTarget) { Self.sorted($0, titles: titles) }
     }
 
     /// The pages one page links to, with the sections of it the links are in.
