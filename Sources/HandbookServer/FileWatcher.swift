@@ -123,9 +123,23 @@ final class FileWatcher: @unchecked Sendable {
         var pending: Set<String> = []
         var rescan = false
         var last: Date?
+        /// Files created, deleted or renamed in this burst, and those of them
+        /// that appeared: sorted out when the burst is over.
+        var cameOrWent: Set<String> = []
+        var appeared: Set<String> = []
 
         mutating func changed(_ path: String) {
             pending.insert(path)
+            last = Date()
+        }
+
+        /// A file was created, deleted or renamed. An editor that saves by
+        /// writing a temporary file and renaming it over the page (`sed -i`,
+        /// "safe write") makes three such events for one edit of a known file,
+        /// which is an edit, not a change of the folder tree.
+        mutating func fileCameOrWent(_ path: String, appearing: Bool) {
+            cameOrWent.insert(path)
+            if appearing { appeared.insert(path) }
             last = Date()
         }
 
@@ -137,6 +151,18 @@ final class FileWatcher: @unchecked Sendable {
         /// Yields the batch when the burst is over.
         mutating func flush(after quiet: TimeInterval, to continuation: AsyncStream<Batch>.Continuation) {
             guard let last, Date().timeIntervalSince(last) >= quiet else { return }
+            // A file there now is named as changed (the build rescans for one
+            // it does not know); one made and gone within the burst (a
+            // temporary) is nothing; any other that went is a rescan.
+            for path in cameOrWent {
+                if FileSystem.kind(of: path, followingLinks: true) == .regularFile {
+                    pending.insert(path)
+                } else if appeared.contains(path), FileSystem.kind(of: path) == .missing {
+                    pending.remove(path)  // written to as well, perhaps
+                } else {
+                    rescan = true
+                }
+            }
             continuation.yield(rescan ? nil : pending)
             self = Burst()
         }
@@ -160,7 +186,7 @@ final class FileWatcher: @unchecked Sendable {
                     if event.isCreation { state.addTree(path) }
                     burst.changedStructure()
                 } else if event.kind == .structural {
-                    burst.changedStructure()
+                    burst.fileCameOrWent(path, appearing: event.isCreation)
                 } else {
                     burst.changed(path)
                 }

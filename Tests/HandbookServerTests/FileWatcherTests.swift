@@ -49,8 +49,12 @@ import Testing
         #expect(seen.first == Set([path]))
     }
 
-    @Test func vimStyleRenameOnSaveAsksForARescan() async throws {
+    /// A save that renames the old file aside and writes a new one is an
+    /// edit of the page (the build re-reads only it).
+    @Test func vimStyleRenameOnSaveReportsThePath() async throws {
+        var path = ""
         let seen = try await batches { folder in
+            path = folder.path("page.md")
             try "x".write(toFile: folder.path("4913"), atomically: false, encoding: .utf8)
             try FileManager.default.removeItem(atPath: folder.path("4913"))
             try FileManager.default.moveItem(atPath: folder.path("page.md"), toPath: folder.path("page.md~"))
@@ -58,17 +62,40 @@ import Testing
             try FileManager.default.removeItem(atPath: folder.path("page.md~"))
         }
         #expect(seen.count == 1)
-        #expect(try #require(seen.first) == nil)
+        #expect(try #require(seen.first) == Set([path]))
     }
 
-    @Test func sedInPlaceAndAtomicRenameAskForARescan() async throws {
+    /// A temporary file renamed over the page: the page changed, the temporary is nothing.
+    @Test func sedInPlaceAndAtomicRenameReportThePath() async throws {
+        var path = ""
         let seen = try await batches { folder in
+            path = folder.path("page.md")
             try "two".write(toFile: folder.path("sedAbC123"), atomically: false, encoding: .utf8)
             try FileManager.default.removeItem(atPath: folder.path("page.md"))
             try FileManager.default.moveItem(atPath: folder.path("sedAbC123"), toPath: folder.path("page.md"))
         }
         #expect(seen.count == 1)
-        #expect(try #require(seen.first) == nil)
+        #expect(try #require(seen.first) == Set([path]))
+    }
+
+    @Test func aDeletedOrMovedAwayFileAsksForARescan() async throws {
+        let deleted = try await batches { folder in try FileManager.default.removeItem(atPath: folder.path("page.md")) }
+        #expect(deleted.count == 1)
+        #expect(try #require(deleted.first) == nil)
+        let moved = try await batches { folder in
+            try FileManager.default.moveItem(atPath: folder.path("page.md"), toPath: folder.path("sub/page.md"))
+        }
+        #expect(try #require(moved.first) == nil, "the old path went")
+    }
+
+    @Test func aNewFileIsReportedByItsPath() async throws {
+        var path = ""
+        let seen = try await batches { folder in
+            path = folder.path("sub/new.md")
+            try "new".write(toFile: path, atomically: false, encoding: .utf8)
+        }
+        #expect(seen.count == 1)
+        #expect(try #require(seen.first) == Set([path]), "the build rescans for a path it does not know")
     }
 
     @Test func newFolderIsWatchedToo() async throws {

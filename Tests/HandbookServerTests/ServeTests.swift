@@ -233,6 +233,23 @@ import Glibc
         #expect(RawHTTP.request(server.port, "GET", "/roles/tl/").status == 404)
     }
 
+    /// A save that renames a new file over the page (`sed -i`, safe write)
+    /// is seen, and is an edit of that page (FileWatcherTests check that the
+    /// watcher names the page instead of asking for a rescan).
+    @Test func aRenameOverThePageIsAOnePageRebuild() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let server = try Server(site: site.root)
+        defer { server.stop() }
+        let events = EventStream(port: server.port)
+        #expect(events.waitFor(": connected"))
+        try site.write("content/roles/.em.md.new", "# Engineering Manager\n\nLeads a team, saved safely.\n")
+        #expect(rename(site.root.appendingPathComponent("content/roles/.em.md.new").path, site.root.appendingPathComponent("content/roles/em.md").path) == 0)
+        #expect(events.waitFor("event: reload"))
+        #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("saved safely"))
+        #expect(server.waitForLog("Rebuilt 1 page in "), "not a rebuild of every page")
+    }
+
     /// A settings file that did not exist when the server started is read
     /// once created: CODEOWNERS' maintainers appear on the pages.
     @Test func aCodeOwnersFileCreatedWhileServingIsRead() throws {

@@ -138,6 +138,6 @@ struct ConfigureStage {
 
     /// True for `handbook.yml`, CODEOWNERS and the files of the site's templates.
     private static func configures(_ layout: SiteLayout, _ path: String) -> Bool {
-        path == layout.configFile || path == layout.codeOwnersFile || layout.templatesDir.map { FileSystem.isInside(path, $0) } == true
+        layout.settingsFiles.contains(path) || layout.templatesDir.map { FileSystem.isInside(path, $0) } == true
     }
 }
