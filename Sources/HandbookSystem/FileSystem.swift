@@ -66,16 +66,8 @@ package enum FileSystem {
 
     /// The names in a folder (not `.` and `..`), unsorted; nil when it cannot be read.
     package static func entries(of folder: String) -> [String]? {
-        guard let dir = opendir(folder) else { return nil }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
+        guard case .success(let entries) = typedEntries(of: folder) else { return nil }
+        return entries.map(\.name)
     }
 
     /// The entries of a folder (not `.` and `..`), unsorted, each with its
