@@ -55,6 +55,9 @@ package struct SiteIndex: Sendable {
     private let pageBySourceFolded: [String: [Int]]
     private let pageByID: [String: Int]
     private var pagesByTitle: [String: [Int]]
+    /// Each page's title in lower case: pages are found by it, and listed in
+    /// its order (`titleOrder`).
+    package private(set) var titleKeys: [String]
     private let pagesByStem: [String: [Int]]
     private var anchorsByPage: [Set<String>]
     /// Each page's public URL, computed once.
@@ -120,6 +123,7 @@ package struct SiteIndex: Sendable {
         self.pageBySourceFolded = pageBySourceFolded
         self.pageByID = pageByID
         self.pagesByTitle = pagesByTitle
+        self.titleKeys = keys.map(\.title)
         self.pagesByStem = pagesByStem
         self.anchorsByPage = keys.map(\.anchors)
         self.navigation = Navigation(pages: pages, hints: Self.hints(settings.navigationHints, assets: assetFiles))
@@ -158,8 +162,9 @@ package struct SiteIndex: Sendable {
             else { return nil }
         }
         var copy = replacing(replacements)
+        for (i, page) in replacements { copy.titleKeys[i] = page.title.lowercased() }
         var pagesByTitle: [String: [Int]] = [:]
-        for (i, page) in copy.pages.enumerated() { pagesByTitle[page.title.lowercased(), default: []].append(i) }
+        for (i, key) in copy.titleKeys.enumerated() { pagesByTitle[key, default: []].append(i) }
         copy.pagesByTitle = pagesByTitle
         copy.navigation = Navigation(pages: copy.pages, hints: Self.hints(settings.navigationHints, assets: assetFiles))
         return copy
@@ -217,6 +222,10 @@ package struct SiteIndex: Sendable {
 
     /// Pages whose title matches, ignoring case.
     package func pageIndices(withTitle title: String) -> [Int] { pagesByTitle[title.lowercased()] ?? [] }
+
+    /// The order pages are listed in: by title ignoring case, then by path
+    /// (pages are numbered in path order).
+    package func titleOrder(_ a: Int, _ b: Int) -> Bool { titleKeys[a] != titleKeys[b] ? titleKeys[a] < titleKeys[b] : a < b }
 
     /// Pages whose file name (without `.md`) matches, ignoring case.
     package func pageIndices(withStem stem: String) -> [Int] { pagesByStem[stem.lowercased()] ?? [] }

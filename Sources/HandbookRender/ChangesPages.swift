@@ -73,7 +73,7 @@ extension SiteRenderer {
         for entry in entries { byOwner[entry.page.flatMap { leadership.owners[$0] }, default: []].append(entry) }
         let owners = byOwner.keys.sorted { a, b in
             switch (a, b) {
-            case let (x?, y?): return (index.pages[x].title.lowercased(), x) < (index.pages[y].title.lowercased(), y)
+            case let (x?, y?): return index.titleOrder(x, y)
             case (nil, _): return false
             case (_, nil): return true
             }

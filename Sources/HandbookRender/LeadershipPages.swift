@@ -43,7 +43,7 @@ extension SiteRenderer {
     /// Processes (and any page with a `status:`) by status when the site
     /// uses statuses, else processes by owner.
     func processIndexView() -> (PageView, String, String) {
-        let byTitle: (Int, Int) -> Bool = { (index.pages[$0].title.lowercased(), $0) < (index.pages[$1].title.lowercased(), $1) }
+        let byTitle = index.titleOrder
         let withStatus = index.pages.indices.filter { Lifecycle.status(of: index.pages[$0]) != nil }
         guard withStatus.isEmpty else {
             var view = derivedView(
@@ -66,7 +66,7 @@ extension SiteRenderer {
         for p in leadership.processes { byOwner[leadership.processOwner[p], default: []].append(p) }
         let owners = byOwner.keys.sorted { a, b in
             switch (a, b) {
-            case let (x?, y?): return index.pages[x].title.lowercased() < index.pages[y].title.lowercased()
+            case let (x?, y?): return index.titleOrder(x, y)
             case (nil, _): return false
             case (_, nil): return true
             }
@@ -221,7 +221,7 @@ extension SiteRenderer {
         for i in pages { byOwner[leadership.owners[i], default: []].append(i) }
         let owners = byOwner.keys.sorted { a, b in
             switch (a, b) {
-            case let (x?, y?): return index.pages[x].title.lowercased() < index.pages[y].title.lowercased()
+            case let (x?, y?): return index.titleOrder(x, y)
             case (nil, _): return false
             case (_, nil): return true
             }

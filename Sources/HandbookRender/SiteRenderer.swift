@@ -338,8 +338,7 @@ package struct SiteRenderer: Sendable {
         for (i, page) in index.pages.enumerated() {
             for tag in Set(page.frontMatter.tags) { byTag[tag, default: []].append(i) }
         }
-        let titles = index.pages.map { $0.title.lowercased() }
-        return byTag.mapValues { $0.sorted { titles[$0] != titles[$1] ? titles[$0] < titles[$1] : $0 < $1 } }
+        return byTag.mapValues { $0.sorted(by: index.titleOrder) }
     }
 
     func tagView(_ tag: String) -> (PageView, String, String) {

@@ -109,7 +109,7 @@ package struct LeadershipModel: Sendable {
                 }
             }
         }
-        let byTitle: (Int, Int) -> Bool = { pages[$0].title.lowercased() < pages[$1].title.lowercased() }
+        let byTitle = index.titleOrder
         var reports: [Int: [Int]] = [:]
         for (r, m) in manager { reports[m, default: []].append(r) }
         for key in reports.keys { reports[key]?.sort(by: byTitle) }

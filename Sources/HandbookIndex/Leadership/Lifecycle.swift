@@ -57,11 +57,10 @@ package struct Lifecycle: Sendable {
         }
         diagnostics += Self.cycles(in: successor, index: index, key: "superseded_by") { $0.frontMatter.supersededBy }
         diagnostics += Self.cycles(in: previousVersion, index: index, key: "previous") { $0.frontMatter.previous }
-        let titles = index.pages.map { $0.title.lowercased() }
         var predecessors: [Int: [Int]] = [:]
         for (old, new) in successor { predecessors[new, default: []].append(old) }
         self.successor = successor
-        self.predecessors = predecessors.mapValues { $0.sorted { (titles[$0], $0) < (titles[$1], $1) } }
+        self.predecessors = predecessors.mapValues { $0.sorted(by: index.titleOrder) }
         self.previousVersion = previousVersion
         // Two pages naming the same previous version: the first by path is its next.
         var next: [Int: Int] = [:]

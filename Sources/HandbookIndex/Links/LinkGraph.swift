@@ -45,8 +45,7 @@ package struct LinkGraph: Sendable {
             for (target, sections) in Self.targets(of: source, entries[source], in: index) { byTarget[target][source] = sections }
         }
         self.entries = entries
-        let titles = parallelMap(index.pages) { $0.title.lowercased() }
-        self.backlinks = parallelMap(byTarget) { Self.sorted($0, titles: titles) }
+        self.backlinks = parallelMap(byTarget) { Self.sorted($0, in: index) }
     }
 
     /// The pages one page links to, with the sections of it the links are in.
@@ -76,11 +75,8 @@ package struct LinkGraph: Sendable {
         return result
     }
 
-    private static func sorted(_ sources: [Int: [Backlink.Section]], titles: [String]) -> [Backlink] {
-        sources.map { Backlink(source: $0.key, sections: $0.value) }.sorted { a, b in
-            let (ta, tb) = (titles[a.source], titles[b.source])
-            return ta != tb ? ta < tb : a.source < b.source
-        }
+    private static func sorted(_ sources: [Int: [Backlink.Section]], in index: SiteIndex) -> [Backlink] {
+        sources.map { Backlink(source: $0.key, sections: $0.value) }.sorted { index.titleOrder($0.source, $1.source) }
     }
 
     /// The graph after some pages' links or headings changed (not their
@@ -97,7 +93,6 @@ package struct LinkGraph: Sendable {
         var result = updating(pages: changed, index: index, routes: routes)
         let now = changed.map { Self.targets(of: $0, result.entries[$0], in: index) }
         let affected = before.union(now.flatMap(\.keys))
-        let titles = index.pages.map { $0.title.lowercased() }
         let changedSet = Set(changed)
         for target in affected {
             var sources: [Int: [Backlink.Section]] = [:]
@@ -105,7 +100,7 @@ package struct LinkGraph: Sendable {
             for (k, source) in changed.enumerated() {
                 if let sections = now[k][target] { sources[source] = sections }
             }
-            result.backlinks[target] = Self.sorted(sources, titles: titles)
+            result.backlinks[target] = Self.sorted(sources, in: index)
         }
         return (result, affected)
     }
