@@ -136,6 +136,16 @@ struct IndexedSite {
         #expect(site.diagnostics[1].note == "did you mean 'roles/tech-lead'?", "a moved file is found by its name")
     }
 
+    /// A file name that reads as a page's title finds that page, whatever its file is called.
+    @Test func brokenLinkSuggestsThePageTitledLikeTheFileName() {
+        let site = IndexedSite([
+            "index.md": "# Home\n\nSee [the EM](roles/engineering-manager.md).\n",
+            "roles/em.md": "# Engineering Manager\n\nRuns a team.\n",
+        ])
+        #expect(site.diagnostics.map(site.describe) == ["3:5 link.broken"])
+        #expect(site.diagnostics[0].note == "did you mean 'roles/em'?")
+    }
+
     @Test func brokenAnchorsListNearAnchors() {
         let site = IndexedSite(
             LinkResolutionTests.pages.merging([

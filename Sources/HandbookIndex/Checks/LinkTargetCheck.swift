@@ -43,6 +43,11 @@ enum LinkTargetCheck {
         // A page with the same file name elsewhere is the likeliest meaning (a moved file).
         let stem = name.split(separator: "/").last.map(String.init) ?? name
         for i in index.pageIndices(withStem: stem).prefix(3) { found.append(String(index.pages[i].source.path.dropLast(3))) }
+        // Then a page titled as the file name reads (`engineering-manager.md` for "Engineering Manager" in `em.md`).
+        for i in index.pageIndices(withTitle: PagePaths.titleFromName(stem)).prefix(3) {
+            let path = String(index.pages[i].source.path.dropLast(3))
+            if !found.contains(path) { found.append(path) }
+        }
         if kind == .wiki { found += site.titles.index.closest(to: name) }
         for candidate in site.linkTargets.index.closest(to: name) where !found.contains(candidate) {
             found.append(candidate)
