@@ -80,9 +80,9 @@ package enum FileSystem {
         defer { closedir(dir) }
         var result: [(name: String, kind: EntryKind?)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            // Read in place: an entry is only as long as its name (`d_reclen`),
+            // so copying the whole `dirent` reads past the end of the last one.
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
             guard name != "." && name != ".." else { continue }
             let kind: EntryKind? =
                 switch Int32(entry.pointee.d_type) {
