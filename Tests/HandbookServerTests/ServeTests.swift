@@ -132,6 +132,17 @@ import Glibc
         deinit { close(fd) }
     }
 
+    /// Runs `body` with the test site served and a live-reload stream connected.
+    func serving(_ body: (TestSite, Server, EventStream) throws -> Void) throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let server = try Server(site: site.root)
+        defer { server.stop() }
+        let events = EventStream(port: server.port)
+        #expect(events.waitFor(": connected"))
+        try body(site, server, events)
+    }
+
     static func site() throws -> TestSite {
         try TestSite([
             "handbook.yml": "title: Served\n",
@@ -191,82 +202,66 @@ import Glibc
     }
 
     @Test func editsReloadAndBrokenFrontMatterShowsTheOverlay() throws {
-        let site = try Self.site()
-        defer { site.remove() }
-        let server = try Server(site: site.root)
-        defer { server.stop() }
-        let events = EventStream(port: server.port)
-        #expect(events.waitFor(": connected"))
-        try site.write("content/roles/em.md", "# Engineering Manager\n\nLeads a team, edited.\n")
-        #expect(events.waitFor("event: reload"), "a reload after the edit")
-        #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("Leads a team, edited."))
-        #expect(server.waitForLog("Rebuilt 1 page in "))
+        try serving { site, server, events in
+            try site.write("content/roles/em.md", "# Engineering Manager\n\nLeads a team, edited.\n")
+            #expect(events.waitFor("event: reload"), "a reload after the edit")
+            #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("Leads a team, edited."))
+            #expect(server.waitForLog("Rebuilt 1 page in "))
 
-        events.reset()
-        try site.write("content/roles/em.md", "---\ntitle: [unclosed\n---\n# EM\n")
-        #expect(events.waitFor("event: failed"), "the overlay after breaking the front matter")
-        #expect(events.waitFor("content/roles/em.md:3:1: error: invalid YAML"))
-        #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("Leads a team, edited."), "the last good build is still served")
-        // A page opened while the build is broken gets the overlay at once.
-        let late = EventStream(port: server.port)
-        #expect(late.waitFor("event: failed"))
+            events.reset()
+            try site.write("content/roles/em.md", "---\ntitle: [unclosed\n---\n# EM\n")
+            #expect(events.waitFor("event: failed"), "the overlay after breaking the front matter")
+            #expect(events.waitFor("content/roles/em.md:3:1: error: invalid YAML"))
+            #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("Leads a team, edited."), "the last good build is still served")
+            // A page opened while the build is broken gets the overlay at once.
+            let late = EventStream(port: server.port)
+            #expect(late.waitFor("event: failed"))
 
-        events.reset()
-        try site.write("content/roles/em.md", "# Engineering Manager\n\nFixed.\n")
-        #expect(events.waitFor("event: reload"), "the next good build clears it")
-        #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("Fixed."))
+            events.reset()
+            try site.write("content/roles/em.md", "# Engineering Manager\n\nFixed.\n")
+            #expect(events.waitFor("event: reload"), "the next good build clears it")
+            #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("Fixed."))
+        }
     }
 
     @Test func newAndDeletedPagesAppearAndDisappear() throws {
-        let site = try Self.site()
-        defer { site.remove() }
-        let server = try Server(site: site.root)
-        defer { server.stop() }
-        let events = EventStream(port: server.port)
-        #expect(events.waitFor(": connected"))
-        try site.write("content/roles/tl.md", "# Tech Lead\n")
-        #expect(events.waitFor("event: reload"))
-        #expect(RawHTTP.request(server.port, "GET", "/roles/tl/").status == 200)
-        events.reset()
-        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/roles/tl.md"))
-        #expect(events.waitFor("event: reload"))
-        #expect(RawHTTP.request(server.port, "GET", "/roles/tl/").status == 404)
+        try serving { site, server, events in
+            try site.write("content/roles/tl.md", "# Tech Lead\n")
+            #expect(events.waitFor("event: reload"))
+            #expect(RawHTTP.request(server.port, "GET", "/roles/tl/").status == 200)
+            events.reset()
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/roles/tl.md"))
+            #expect(events.waitFor("event: reload"))
+            #expect(RawHTTP.request(server.port, "GET", "/roles/tl/").status == 404)
+        }
     }
 
     /// A save that renames a new file over the page (`sed -i`, safe write)
     /// is seen, and is an edit of that page (FileWatcherTests check that the
     /// watcher names the page instead of asking for a rescan).
     @Test func aRenameOverThePageIsAOnePageRebuild() throws {
-        let site = try Self.site()
-        defer { site.remove() }
-        let server = try Server(site: site.root)
-        defer { server.stop() }
-        let events = EventStream(port: server.port)
-        #expect(events.waitFor(": connected"))
-        try site.write("content/roles/.em.md.new", "# Engineering Manager\n\nLeads a team, saved safely.\n")
-        #expect(rename(site.root.appendingPathComponent("content/roles/.em.md.new").path, site.root.appendingPathComponent("content/roles/em.md").path) == 0)
-        #expect(events.waitFor("event: reload"))
-        #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("saved safely"))
-        #expect(server.waitForLog("Rebuilt 1 page in "), "not a rebuild of every page")
+        try serving { site, server, events in
+            try site.write("content/roles/.em.md.new", "# Engineering Manager\n\nLeads a team, saved safely.\n")
+            #expect(rename(site.root.appendingPathComponent("content/roles/.em.md.new").path, site.root.appendingPathComponent("content/roles/em.md").path) == 0)
+            #expect(events.waitFor("event: reload"))
+            #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("saved safely"))
+            #expect(server.waitForLog("Rebuilt 1 page in "), "not a rebuild of every page")
+        }
     }
 
     /// A settings file that did not exist when the server started is read
     /// once created: CODEOWNERS' maintainers appear on the pages.
     @Test func aCodeOwnersFileCreatedWhileServingIsRead() throws {
-        let site = try Self.site()
-        defer { site.remove() }
-        let server = try Server(site: site.root)
-        defer { server.stop() }
-        let events = EventStream(port: server.port)
-        #expect(events.waitFor(": connected"))
-        #expect(!RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("@acme/leads"))
-        try site.write("CODEOWNERS", "/content/roles/ @acme/leads\n")
-        #expect(events.waitFor("event: reload"), "a rebuild once CODEOWNERS exists")
-        #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("maintained by @acme/leads"))
-        events.reset()
-        try site.write("CODEOWNERS", "/content/roles/ @acme/managers\n")
-        #expect(events.waitFor("event: reload"), "and after it is edited")
-        #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("maintained by @acme/managers"))
+        try serving { site, server, events in
+            #expect(!RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("@acme/leads"))
+            try site.write("CODEOWNERS", "/content/roles/ @acme/leads\n")
+            #expect(events.waitFor("event: reload"), "a rebuild once CODEOWNERS exists")
+            #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("maintained by @acme/leads"))
+            events.reset()
+            try site.write("CODEOWNERS", "/content/roles/ @acme/managers\n")
+            #expect(events.waitFor("event: reload"), "and after it is edited")
+            #expect(RawHTTP.request(server.port, "GET", "/roles/em/").body.contains("maintained by @acme/managers"))
+        }
     }
 
     @Test func stopsWithinASecondWithAnOpenEventStream() throws {
