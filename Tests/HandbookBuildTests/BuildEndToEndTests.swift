@@ -501,11 +501,19 @@ import Testing
         try? FileManager.default.removeItem(at: site.root.appendingPathComponent(".public.prev/index.html"))
         try FileManager.default.createSymbolicLink(
             atPath: site.root.appendingPathComponent(".public.prev/index.html").path, withDestinationPath: outside.path)
+        // And a folder the new site writes into, deeper down, replaced by a link to a folder outside.
+        try site.write("outside/index.html", "do not touch either")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".public.prev/roles/engineering-manager"))
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent(".public.prev/roles/engineering-manager").path,
+            withDestinationPath: site.root.appendingPathComponent("outside").path)
         let result = try CLI.run(["build", "--site", site.root.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!site.exists("public/roles/tech-lead"))
         #expect(!site.exists("public/stray.txt"))
         #expect(site.read("outside.txt") == "do not touch")
+        #expect(site.read("outside/index.html") == "do not touch either")
+        #expect(site.read("public/roles/engineering-manager/index.html")?.contains("Engineering Manager") == true)
         #expect(site.read("public/index.html")?.contains("Acme engineering handbook") == true)
         let fresh = try TestSite(Self.handbook)
         defer { fresh.remove() }

@@ -54,19 +54,18 @@ final class StagingFolder: OutputSink {
         }
         // The previous output is recycled only when it is a real folder (never
         // a symbolic link, whose target the pruning would then empty).
+        var existing: Set<String> = []
         if FileSystem.kind(of: previous) == .directory, rename(previous, path) == 0 {
-            Self.prune(path, relative: "", keepingFiles: Set(paths), folders: folders)
+            existing = Self.prune(path, keepingFiles: Set(paths), folders: folders)
         } else {
             if FileSystem.kind(of: path) != .missing { try? fm.removeItem(atPath: path) }
             guard mkdir(path, 0o755) == 0 else {
                 throw Failure(description: "cannot create \(path): \(FileSystem.lastError)")
             }
         }
-        // Sorted, so that each folder's parent exists before it.
-        for folder in folders.sorted() where mkdir(path + "/" + folder, 0o755) != 0 && errno != EEXIST {
-            let reason = FileSystem.lastError
+        if let failure = Self.makeFolders(folders.subtracting(existing), in: path) {
             discard()
-            throw Failure(description: "cannot create \(folder): \(reason)")
+            throw Failure(description: failure)
         }
     }
 
@@ -134,18 +133,33 @@ final class StagingFolder: OutputSink {
 
     /// Deletes everything in a recycled folder that the new build does not
     /// write: other files, other folders, and every symbolic link (a write
-    /// must never follow one out of the output).
-    private static func prune(_ root: String, relative: String, keepingFiles files: Set<String>, folders: Set<String>) {
+    /// must never follow one out of the output). Returns the folders kept.
+    /// The tree is walked a depth at a time, the folders of each depth on all
+    /// cores: a 10,000-page site has a folder per page.
+    private static func prune(_ root: String, keepingFiles files: Set<String>, folders: Set<String>) -> Set<String> {
+        var kept: Set<String> = []
+        var level = [""]
+        while !level.isEmpty {
+            let next = parallelMap(level) { relative in pruneEntries(root, relative: relative, keepingFiles: files, folders: folders) }
+            level = next.flatMap { $0 }
+            kept.formUnion(level)
+        }
+        return kept
+    }
+
+    /// Prunes one folder's entries; returns its subfolders that stay (paths below `root`).
+    private static func pruneEntries(_ root: String, relative: String, keepingFiles files: Set<String>, folders: Set<String>) -> [String] {
         let folder = relative.isEmpty ? root : root + "/" + relative
-        guard case .success(let entries) = FileSystem.typedEntries(of: folder) else { return }
+        guard case .success(let entries) = FileSystem.typedEntries(of: folder) else { return [] }
+        var subfolders: [String] = []
         for (name, known) in entries {
             let path = relative.isEmpty ? name : relative + "/" + name
-            let absolute = root + "/" + path
+            let absolute = folder + "/" + name
             // The folder's entry tells files and folders apart; a link (or an
             // entry of unknown kind) is looked at, never followed.
             switch known ?? FileSystem.kind(of: absolute) {
             case .directory where folders.contains(path):
-                prune(root, relative: path, keepingFiles: files, folders: folders)
+                subfolders.append(path)
             case .regularFile where files.contains(path):
                 continue
             case .directory:
@@ -154,6 +168,27 @@ final class StagingFolder: OutputSink {
                 unlink(absolute)
             }
         }
+        return subfolders
+    }
+
+    /// Creates `folders` (paths below `root`), parents first: a depth at a
+    /// time, the folders of each depth on all cores. The reason of the first
+    /// failure, or nil.
+    private static func makeFolders(_ folders: Set<String>, in root: String) -> String? {
+        var byDepth: [[String]] = []
+        for folder in folders {
+            let depth = folder.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+            while byDepth.count <= depth { byDepth.append([]) }
+            byDepth[depth].append(folder)
+        }
+        for level in byDepth where !level.isEmpty {
+            let failures = parallelMap(level) { folder -> String? in
+                guard mkdir(root + "/" + folder, 0o755) != 0, errno != EEXIST else { return nil }
+                return "cannot create \(folder): \(FileSystem.lastError)"
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { return failure }
+        }
+        return nil
     }
 
     /// Deletes staging folders that an earlier, killed build left beside the output.
