@@ -55,9 +55,10 @@ package struct SiteIndex: Sendable {
     private let pageBySourceFolded: [String: [Int]]
     private let pageByID: [String: Int]
     private var pagesByTitle: [String: [Int]]
-    /// Each page's title in lower case: pages are found by it, and listed in
-    /// its order (`titleOrder`).
+    /// Each page's title in lower case: pages are found by it.
     package private(set) var titleKeys: [String]
+    /// Each page's place when pages are listed by title (`titleOrder`).
+    private var titleRanks: [Int32]
     private let pagesByStem: [String: [Int]]
     private var anchorsByPage: [Set<String>]
     /// Each page's public URL, computed once.
@@ -71,31 +72,23 @@ package struct SiteIndex: Sendable {
         var drafts: [String: Page] = [:]
         var addresses = AddressBook()
         var published: [Page] = []
-        let candidates = allPages.sorted { a, b in
-            let (pa, pb) = (PagePaths.indexPriority(of: a.source.path) ?? 3, PagePaths.indexPriority(of: b.source.path) ?? 3)
-            return pa != pb ? pa < pb : a.source.path < b.source.path
-        }
+        // Index files first (`index.md`, `_index.md`, `README.md`), then by path.
+        let priority = allPages.map { PagePaths.indexPriority(of: $0.source.path) ?? 3 }
+        let candidates = allPages.indices.sorted { a, b in
+            priority[a] != priority[b] ? priority[a] < priority[b] : allPages[a].source.path < allPages[b].source.path
+        }.map { allPages[$0] }
         for page in candidates {
             if page.frontMatter.draft {
                 drafts[page.source.path] = page
                 continue
             }
-            let claimant = AddressBook.Claimant.page(path: page.source.path, file: page.source.displayPath, url: page.urlPath)
-            if addresses.claim(RoutePaths.outputPath(of: page.urlPath), by: claimant) { published.append(page) }
+            let url = page.urlPath
+            let claimant = AddressBook.Claimant.page(path: page.source.path, file: page.source.displayPath, url: url)
+            if addresses.claim(RoutePaths.outputPath(of: url), by: claimant) { published.append(page) }
         }
         var diagnostics = addresses.diagnostics
         let pages = published.sorted { $0.source.path < $1.source.path }
         var pageByID: [String: Int] = [:]
-        var pagesByTitle: [String: [Int]] = [:]
-        var pagesByStem: [String: [Int]] = [:]
-        var pageBySourceFolded: [String: [Int]] = [:]
-        // What each page is looked up by, worked out on all cores; the maps are filled in order.
-        let keys = parallelMap(pages) { page in
-            (
-                title: page.title.lowercased(), stem: Self.stem(of: page).lowercased(), folded: String(page.source.path.dropLast(3)).lowercased(),
-                anchors: Set(page.document.headings.map(\.id) + page.document.htmlAnchors), url: Self.url(page.urlPath, basePath: settings.basePath)
-            )
-        }
         for (i, page) in pages.enumerated() {
             if let other = pageByID[page.id] {
                 diagnostics.append(
@@ -106,12 +99,12 @@ package struct SiteIndex: Sendable {
             } else {
                 pageByID[page.id] = i
             }
-            pagesByTitle[keys[i].title, default: []].append(i)
-            pagesByStem[keys[i].stem, default: []].append(i)
-            pageBySourceFolded[keys[i].folded, default: []].append(i)
         }
-        let pageBySource = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.source.path, $0) })
-
+        // Each page's keys on all cores, then the navigation tree made while the lookups are filled in.
+        let keys = Lookups.keys(of: pages, basePath: settings.basePath)
+        let (navigation, lookups) = concurrently(
+            { Navigation(pages: pages, hints: Self.hints(settings.navigationHints, assets: assetFiles)) },
+            { Lookups(pages: pages, keys: keys) })
         self.settings = settings
         self.pages = pages
         self.drafts = drafts
@@ -119,16 +112,50 @@ package struct SiteIndex: Sendable {
         self.assetFiles = assetFiles.sorted { $0.path < $1.path }
         self.assetByPath = Dictionary(assetFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.addresses = addresses
-        self.pageBySource = pageBySource
-        self.pageBySourceFolded = pageBySourceFolded
+        self.pageBySource = lookups.bySource
+        self.pageBySourceFolded = lookups.bySourceFolded
         self.pageByID = pageByID
-        self.pagesByTitle = pagesByTitle
+        self.pagesByTitle = lookups.byTitle
         self.titleKeys = keys.map(\.title)
-        self.pagesByStem = pagesByStem
+        self.titleRanks = lookups.titleRanks
+        self.pagesByStem = lookups.byStem
         self.anchorsByPage = keys.map(\.anchors)
-        self.navigation = Navigation(pages: pages, hints: Self.hints(settings.navigationHints, assets: assetFiles))
+        self.navigation = navigation
         self.diagnostics = diagnostics
         self.pageURLs = keys.map(\.url)
+    }
+
+    /// The maps from what pages are looked up by to pages, filled in page order.
+    private struct Lookups: Sendable {
+        typealias Keys = (title: String, stem: String, folded: String, anchors: Set<String>, url: String)
+        var byTitle: [String: [Int]] = [:]
+        var byStem: [String: [Int]] = [:]
+        var bySourceFolded: [String: [Int]] = [:]
+        var bySource: [String: Int] = [:]
+        var titleRanks: [Int32]
+
+        /// What each page is looked up by, worked out on all cores.
+        static func keys(of pages: [Page], basePath: String) -> [Keys] {
+            parallelMap(pages) { page in
+                (
+                    title: page.title.lowercased(), stem: SiteIndex.stem(of: page).lowercased(),
+                    folded: String(page.source.path.dropLast(3)).lowercased(),
+                    anchors: Set(page.document.headings.map(\.id) + page.document.htmlAnchors),
+                    url: SiteIndex.url(page.urlPath, basePath: basePath)
+                )
+            }
+        }
+
+        init(pages: [Page], keys: [Keys]) {
+            bySource.reserveCapacity(pages.count)
+            for (i, page) in pages.enumerated() {
+                byTitle[keys[i].title, default: []].append(i)
+                byStem[keys[i].stem, default: []].append(i)
+                bySourceFolded[keys[i].folded, default: []].append(i)
+                bySource[page.source.path] = i
+            }
+            titleRanks = SiteIndex.ranks(of: keys.map(\.title))
+        }
     }
 
     /// Review reports are written for handbooks that use owners or review
@@ -163,6 +190,7 @@ package struct SiteIndex: Sendable {
         }
         var copy = replacing(replacements)
         for (i, page) in replacements { copy.titleKeys[i] = page.title.lowercased() }
+        copy.titleRanks = Self.ranks(of: copy.titleKeys)
         var pagesByTitle: [String: [Int]] = [:]
         for (i, key) in copy.titleKeys.enumerated() { pagesByTitle[key, default: []].append(i) }
         copy.pagesByTitle = pagesByTitle
@@ -224,8 +252,22 @@ package struct SiteIndex: Sendable {
     package func pageIndices(withTitle title: String) -> [Int] { pagesByTitle[title.lowercased()] ?? [] }
 
     /// The order pages are listed in: by title ignoring case, then by path
-    /// (pages are numbered in path order).
-    package func titleOrder(_ a: Int, _ b: Int) -> Bool { titleKeys[a] != titleKeys[b] ? titleKeys[a] < titleKeys[b] : a < b }
+    /// (pages are numbered in path order). The comparison holds the pages'
+    /// ranks alone: sorting with it never copies the index.
+    package var titleOrder: @Sendable (Int, Int) -> Bool {
+        let ranks = titleRanks
+        return { ranks[$0] < ranks[$1] }
+    }
+
+    /// Each page's place in the order of its title key, then its number:
+    /// pages are sorted by title in many lists, with one comparison of
+    /// numbers each instead of two of strings.
+    private static func ranks(of keys: [String]) -> [Int32] {
+        let order = keys.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : a < b }
+        var ranks = [Int32](repeating: 0, count: keys.count)
+        for (rank, page) in order.enumerated() { ranks[page] = Int32(rank) }
+        return ranks
+    }
 
     /// Pages whose file name (without `.md`) matches, ignoring case.
     package func pageIndices(withStem stem: String) -> [Int] { pagesByStem[stem.lowercased()] ?? [] }

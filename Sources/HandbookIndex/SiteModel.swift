@@ -95,5 +95,5 @@ package struct SiteModel: Sendable {
     }
 
     /// The URL of a generated output; `` when the site does not have it.
-    package func url(_ kind: Route.Kind) -> String { routes.route(kind).map(index.url(of:)) ?? "" }
+    package func url(_ kind: Route.Kind) -> String { routes.route(kind).map { index.url(of: $0) } ?? "" }
 }

@@ -71,9 +71,10 @@ extension SiteRenderer {
         let node = index.navigation.root.children.first { $0.folder == folder && !folder.isEmpty }
         var byOwner: [Int?: [PageChanges]] = [:]
         for entry in entries { byOwner[entry.page.flatMap { leadership.owners[$0] }, default: []].append(entry) }
+        let byTitle = index.titleOrder
         let owners = byOwner.keys.sorted { a, b in
             switch (a, b) {
-            case let (x?, y?): return index.titleOrder(x, y)
+            case let (x?, y?): return byTitle(x, y)
             case (nil, _): return false
             case (_, nil): return true
             }

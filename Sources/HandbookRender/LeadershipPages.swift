@@ -66,7 +66,7 @@ extension SiteRenderer {
         for p in leadership.processes { byOwner[leadership.processOwner[p], default: []].append(p) }
         let owners = byOwner.keys.sorted { a, b in
             switch (a, b) {
-            case let (x?, y?): return index.titleOrder(x, y)
+            case let (x?, y?): return byTitle(x, y)
             case (nil, _): return false
             case (_, nil): return true
             }
@@ -219,9 +219,10 @@ extension SiteRenderer {
     private func groupByOwner(_ pages: [Int], detail: (Int) -> String?) -> [ReportGroupView] {
         var byOwner: [Int?: [Int]] = [:]
         for i in pages { byOwner[leadership.owners[i], default: []].append(i) }
+        let byTitle = index.titleOrder
         let owners = byOwner.keys.sorted { a, b in
             switch (a, b) {
-            case let (x?, y?): return index.titleOrder(x, y)
+            case let (x?, y?): return byTitle(x, y)
             case (nil, _): return false
             case (_, nil): return true
             }

@@ -318,8 +318,8 @@ package struct SiteRenderer: Sendable {
         var result: [Int: (previous: Int?, next: Int?)] = [:]
         for section in index.navigation.sections {
             var order: [Int] = []
-            if let own = section.sourcePath.flatMap(index.pageIndex(atSource:)) { order.append(own) }
-            order += section.children.compactMap { $0.isSection ? nil : $0.sourcePath.flatMap(index.pageIndex(atSource:)) }
+            if let own = section.sourcePath.flatMap({ index.pageIndex(atSource: $0) }) { order.append(own) }
+            order += section.children.compactMap { $0.isSection ? nil : $0.sourcePath.flatMap({ index.pageIndex(atSource: $0) }) }
             for (k, i) in order.enumerated() {
                 result[i] = (k > 0 ? order[k - 1] : nil, k + 1 < order.count ? order[k + 1] : nil)
             }

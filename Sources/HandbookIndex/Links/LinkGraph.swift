@@ -31,21 +31,23 @@ package struct LinkGraph: Sendable {
 
     package init(index: SiteIndex, routes: RouteTable) {
         let resolver = LinkResolver(index: index, routes: routes)
-        // Each page's links resolve on their own, in parallel.
-        let entries = parallelMap(Array(index.pages.indices)) { source in
+        // Each page's links resolve on their own, in parallel, and give the pages it links to.
+        let linked = parallelMap(Array(index.pages.indices)) { source in
             let page = index.pages[source]
-            return page.document.links.map { link in
+            let entries = page.document.links.map { link in
                 let resolution = resolver.resolve(link, from: page)
                 return Entry(link: link, resolution: resolution, rewrite: resolver.rewrite(resolution, for: link))
             }
+            return (entries: entries, targets: Self.targets(of: source, entries, in: index))
         }
-        // target → source → sections, in the order first seen.
-        var byTarget = Array(repeating: [Int: [Backlink.Section]](), count: index.pages.count)
-        for source in entries.indices {
-            for (target, sections) in Self.targets(of: source, entries[source], in: index) { byTarget[target][source] = sections }
+        // Each page linked to, with its sources (a source is met once per target).
+        var byTarget = Array(repeating: [Backlink](), count: index.pages.count)
+        for (source, page) in linked.enumerated() {
+            for (target, sections) in page.targets { byTarget[target].append(Backlink(source: source, sections: sections)) }
         }
-        self.entries = entries
-        self.backlinks = parallelMap(byTarget) { Self.sorted($0, in: index) }
+        self.entries = linked.map(\.entries)
+        let byTitle = index.titleOrder
+        self.backlinks = parallelMap(byTarget) { $0.sorted { byTitle($0.source, $1.source) } }
     }
 
     /// The pages one page links to, with the sections of it the links are in.
@@ -76,7 +78,8 @@ package struct LinkGraph: Sendable {
     }
 
     private static func sorted(_ sources: [Int: [Backlink.Section]], in index: SiteIndex) -> [Backlink] {
-        sources.map { Backlink(source: $0.key, sections: $0.value) }.sorted { index.titleOrder($0.source, $1.source) }
+        let byTitle = index.titleOrder
+        return sources.map { Backlink(source: $0.key, sections: $0.value) }.sorted { byTitle($0.source, $1.source) }
     }
 
     /// The graph after some pages' links or headings changed (not their

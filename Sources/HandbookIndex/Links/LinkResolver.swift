@@ -127,7 +127,7 @@ package struct LinkResolver: Sendable {
         if trimmed.hasSuffix(".html") { candidates.append(String(trimmed.dropLast(5))) }
         for candidate in candidates {
             if candidate.isEmpty {
-                if let home = index.navigation.root.sourcePath.flatMap(index.pageIndex(atSource:)) {
+                if let home = index.navigation.root.sourcePath.flatMap({ index.pageIndex(atSource: $0) }) {
                     return .page(home, fragment: fragment, query: query)
                 }
                 if let r = routes.index(of: .section(folder: "")) { return .generated(r, fragment: fragment) }
@@ -137,7 +137,7 @@ package struct LinkResolver: Sendable {
             if index.assets.contains(candidate) { return .asset(candidate) }
             if let i = index.pageIndex(atSource: candidate + ".md") { return .page(i, fragment: fragment, query: query) }
             if let folder = index.navigation.section(forFolder: candidate),
-                let i = folder.sourcePath.flatMap(index.pageIndex(atSource:))
+                let i = folder.sourcePath.flatMap({ index.pageIndex(atSource: $0) })
             {
                 return .page(i, fragment: fragment, query: query)
             }
