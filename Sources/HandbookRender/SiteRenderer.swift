@@ -296,7 +296,7 @@ package struct SiteRenderer: Sendable {
         return SearchIndex.Document(
             title: page.title, url: index.url(ofPage: pageIndex), kind: page.kind.rawValue, tags: page.frontMatter.tags,
             headings: page.document.headings.filter { $0.level > 1 || $0.text != page.title }.map(\.text), fields: fields,
-            text: SearchIndex.plainText(ofHTML: (page.frontMatter.summary.map { $0 + " " } ?? "") + html), track: track)
+            text: "", html: [page.frontMatter.summary ?? "", html], track: track)
     }
 
     /// The forge's page for editing a file (GitHub's form; GitLab's when the host says so).

@@ -102,4 +102,21 @@ import Testing
         #expect(SearchIndex.plainText(ofHTML: "<h2 id=\"x\">Hiring</h2>\n<p>Ship <em>small</em> &amp; often&#39;s &#x41;.</p>") == "Hiring Ship small & often's A.")
         #expect(SearchIndex.plainText(ofHTML: "<p>" + String(repeating: "word ", count: 500) + "</p>", limit: 20).count == 20)
     }
+
+    /// The index reads the words of a page's HTML run by run, without making
+    /// its plain text: the words must be those of the plain text.
+    @Test(arguments: [
+        "<h2 id=\"x\">Hiring</h2>\n<p>Ship <em>small</em> &amp; often&#39;s &#x41;.</p>",
+        "<p>on-call<br>rota</p><p>manager&#8217;s 1:1s&nbsp;weekly\u{00A0}review, caf\u{00E9} &unknown; AT&T</p>",
+        "<p>tag<b>split</b>word and a-<i>b</i> x<y</p>",
+        "text with no tags, and an unclosed <tag",
+        "<pre><code>let x = a &lt; b &amp;&amp; c;</code></pre>&",
+        "",
+    ])
+    func wordsOfHTMLAreTheWordsOfItsPlainText(html: String) {
+        var fromHTML: [String] = []
+        SearchText.words(html: html, into: &fromHTML)
+        #expect(fromHTML == SearchText.words(SearchIndex.plainText(ofHTML: html)))
+        #expect(!fromHTML.isEmpty || html.isEmpty)
+    }
 }

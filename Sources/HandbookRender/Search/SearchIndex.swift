@@ -34,6 +34,8 @@ package enum SearchIndex {
         package var fields: [String]
         /// Plain text of the body.
         package var text: String
+        /// HTML of the body, read for its visible text (`SearchText.words(html:into:)`).
+        package var html: [String] = []
         /// The career track of a role or a level, for the track filter.
         package var track: String?
     }
@@ -92,6 +94,9 @@ package enum SearchIndex {
         var counts = WordCounts()
         for (f, pieces) in texts.enumerated() {
             for piece in pieces { SearchText.words(piece, into: &counts) }
+            if f == texts.count - 1 {
+                for fragment in d.html { SearchText.words(html: fragment, into: &counts) }
+            }
             let field = fields[f]
             counts.endField(isTitle: f == 0) { length in field.boost / (1 - field.b + field.b * Double(length) / field.averageLength) }
         }
@@ -256,42 +261,74 @@ package enum SearchIndex {
 
     /// The text a reader sees in an HTML fragment: tags dropped, the common
     /// entities decoded, runs of white space made one space, cut after
-    /// `limit` characters. It walks bytes: only entities and non-ASCII white
-    /// space need decoding.
+    /// `limit` characters.
     package static func plainText(ofHTML html: String, limit: Int = .max) -> String {
+        var text = VisibleText(limit: limit, capacity: min(html.utf8.count, limit == .max ? html.utf8.count : limit * 4))
+        forEachTextRun(ofHTML: html) { run in
+            for byte in run {
+                guard text.append(byte) else { return false }
+            }
+            text.pendingSpace = true  // a tag ends the run
+            return true
+        }
+        return String(decoding: text.out, as: UTF8.self)
+    }
+
+    /// Hands `body` each run of visible text of an HTML fragment, from one tag
+    /// to the next, with the common entities decoded and a no-break space made
+    /// a space (a run without either is handed over in place); `body` returns
+    /// false to stop. It walks bytes: a tag ends at its first `>`.
+    package static func forEachTextRun(ofHTML html: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
         var html = html
-        return html.withUTF8 { bytes in
-            var text = VisibleText(limit: limit, capacity: min(bytes.count, limit == .max ? bytes.count : limit * 4))
-            var i = 0
+        html.withUTF8 { bytes in
+            var scratch: [UInt8] = []
             let n = bytes.count
-            scan: while i < n {
-                let byte = bytes[i]
-                switch byte {
-                case UInt8(ascii: "<"):
-                    while i < n, bytes[i] != UInt8(ascii: ">") { i += 1 }
-                    text.pendingSpace = true
-                    i += 1
-                case UInt8(ascii: "&"):
-                    var j = i + 1
-                    while j < n, j - i <= 10, bytes[j] != UInt8(ascii: ";"), bytes[j] != UInt8(ascii: "&") { j += 1 }
-                    if j < n, bytes[j] == UInt8(ascii: ";") {
-                        for b in decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]), as: UTF8.self)).utf8 {
-                            guard text.append(b) else { break scan }
-                        }
-                        i = j + 1
-                    } else {
-                        guard text.append(byte) else { break scan }
-                        i += 1
-                    }
-                case 0xC2 where i + 1 < n && bytes[i + 1] == 0xA0:
-                    text.pendingSpace = true  // a no-break space
-                    i += 2
-                default:
-                    guard text.append(byte) else { break scan }
+            var i = 0
+            while i < n {
+                let start = i
+                var plain = true
+                while i < n, bytes[i] != UInt8(ascii: "<") {
+                    if bytes[i] == UInt8(ascii: "&") || bytes[i] == 0xC2 { plain = false }
                     i += 1
                 }
+                if i > start {
+                    let run = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                    if plain {
+                        guard body(run) else { return }
+                    } else {
+                        decode(run, into: &scratch)
+                        guard scratch.withUnsafeBufferPointer(body) else { return }
+                    }
+                }
+                while i < n, bytes[i] != UInt8(ascii: ">") { i += 1 }
+                i += 1
             }
-            return String(decoding: text.out, as: UTF8.self)
+        }
+    }
+
+    /// A run of text with its entities decoded and its no-break spaces made spaces.
+    private static func decode(_ run: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        let n = run.count
+        var i = 0
+        while i < n {
+            let byte = run[i]
+            if byte == UInt8(ascii: "&") {
+                var j = i + 1
+                while j < n, j - i <= 10, run[j] != UInt8(ascii: ";"), run[j] != UInt8(ascii: "&") { j += 1 }
+                if j < n, run[j] == UInt8(ascii: ";") {
+                    out.append(contentsOf: decode(String(decoding: UnsafeBufferPointer(rebasing: run[(i + 1)..<j]), as: UTF8.self)).utf8)
+                    i = j + 1
+                    continue
+                }
+                out.append(byte)
+            } else if byte == 0xC2, i + 1 < n, run[i + 1] == 0xA0 {
+                out.append(0x20)
+                i += 1
+            } else {
+                out.append(byte)
+            }
+            i += 1
         }
     }
 

@@ -27,33 +27,46 @@ package enum SearchText {
     /// Hands each word of `text` to `words` (see `words(_:)`).
     package static func words<Sink: WordSink>(_ text: String, into words: inout Sink) {
         var text = text
-        text.withUTF8 { bytes in
-            var i = 0
-            let n = bytes.count
+        text.withUTF8 { self.words(bytes: $0, into: &words) }
+    }
+
+    /// Hands each word of the text a reader sees in an HTML fragment to
+    /// `words`: the words of `SearchIndex.plainText(ofHTML:)`, read from each
+    /// run of text between tags without making that text.
+    package static func words<Sink: WordSink>(html: String, into words: inout Sink) {
+        SearchIndex.forEachTextRun(ofHTML: html) { run in
+            self.words(bytes: run, into: &words)
+            return true
+        }
+    }
+
+    /// Hands each word of UTF-8 text to `words`.
+    private static func words<Sink: WordSink>(bytes: UnsafeBufferPointer<UInt8>, into words: inout Sink) {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            guard isWordByte(bytes[i]) else { i += 1; continue }
+            // A token: word bytes, with single hyphens or apostrophes between them.
+            let start = i
+            var ascii = true
+            var joined = false
             while i < n {
-                guard isWordByte(bytes[i]) else { i += 1; continue }
-                // A token: word bytes, with single hyphens or apostrophes between them.
-                let start = i
-                var ascii = true
-                var joined = false
-                while i < n {
-                    let byte = bytes[i]
-                    if isWordByte(byte) {
-                        if byte >= 0x80 { ascii = false }
-                        i += 1
-                    } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'"), i + 1 < n, isWordByte(bytes[i + 1]) {
-                        joined = true
-                        i += 1
-                    } else {
-                        break
-                    }
-                }
-                let token = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                if ascii && !joined {
-                    if token.count > 1 { words.add(ascii: token) }
+                let byte = bytes[i]
+                if isWordByte(byte) {
+                    if byte >= 0x80 { ascii = false }
+                    i += 1
+                } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'"), i + 1 < n, isWordByte(bytes[i + 1]) {
+                    joined = true
+                    i += 1
                 } else {
-                    split(ascii ? lowercasedASCII(token) : normalised(String(decoding: token, as: UTF8.self)), into: &words)
+                    break
                 }
+            }
+            let token = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            if ascii && !joined {
+                if token.count > 1 { words.add(ascii: token) }
+            } else {
+                split(ascii ? lowercasedASCII(token) : normalised(String(decoding: token, as: UTF8.self)), into: &words)
             }
         }
     }
