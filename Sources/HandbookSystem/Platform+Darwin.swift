@@ -19,6 +19,9 @@ package enum Platform {
     /// The system's allocator returns memory by itself.
     package static func returnFreeMemory() {}
 
+    /// A hint only (Linux reads ahead with `posix_fadvise`).
+    package static func prefetch(_ path: String) {}
+
     /// Not measured here yet (`task_info` would do).
     package static func residentBytes() -> Int? { nil }
 }

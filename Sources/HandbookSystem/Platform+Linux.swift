@@ -19,6 +19,15 @@ package enum Platform {
     /// inotify; nil when the system refuses a descriptor (then poll).
     package static func changeNotifier() -> ChangeNotifier? { Inotify() }
 
+    /// Asks the system to start reading a file into memory and returns at once
+    /// (`posix_fadvise` with `POSIX_FADV_WILLNEED`).
+    package static func prefetch(_ path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED)
+        close(fd)
+    }
+
     /// Gives the memory malloc holds free back to the system (`malloc_trim`):
     /// a stage's temporaries, freed, would otherwise count towards the peak.
     package static func returnFreeMemory() { handbook_return_free_memory() }

@@ -1,3 +1,4 @@
+import Dispatch
 import HandbookContent
 import HandbookDiagnostics
 import HandbookSystem
@@ -81,6 +82,14 @@ struct ParseStage {
             return options
         }()
         let title = configuration.config.title
+        // Files not in memory are read from disk while others are parsed: a
+        // background thread asks for all of them now, instead of each core
+        // waiting for one file at a time (a quarter of the parse stage on a
+        // network disk whose cache was dropped).
+        if misses.count > 1 {
+            let paths = misses.map(\.file.absolutePath)
+            DispatchQueue.global(qos: .utility).async { for path in paths { Platform.prefetch(path) } }
+        }
         let parsed = parallelMap(misses) { miss in
             let (page, diagnostics) = PageParser.parse(miss.file, options: options, siteTitle: title)
             progress?.step()
