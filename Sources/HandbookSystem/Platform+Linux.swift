@@ -21,8 +21,9 @@ package enum Platform {
 
     /// Asks the system to start reading a file into memory and returns at once
     /// (`posix_fadvise` with `POSIX_FADV_WILLNEED`).
+    /// Never blocks: a file replaced by a pipe since the scan is opened without waiting for a writer.
     package static func prefetch(_ path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return }
         _ = posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED)
         close(fd)
