@@ -53,7 +53,11 @@ struct RenderStage {
         let retains = self.retains
         let renderer = site.renderer
         let terms = self.terms
-        let made = parallelMap(candidates) { r -> (entry: Entry?, contents: OutputFile.Contents?, failure: String?) in
+        // Routes that list the whole site are started first: each is one long
+        // job, and one started last would keep a core busy after the others end.
+        let order = candidates.indices.filter { Self.listsWholeSite(routes[candidates[$0]].kind) }
+            + candidates.indices.filter { !Self.listsWholeSite(routes[candidates[$0]].kind) }
+        let started = parallelMap(order.map { candidates[$0] }) { r -> (entry: Entry?, contents: OutputFile.Contents?, failure: String?) in
             progress?.step()
             let route = routes[r]
             switch route.kind {
@@ -83,6 +87,8 @@ struct RenderStage {
             let kept: OutputFile.Contents? = retains ? .bytes(output.bytes.withUnsafeBufferPointer { Array($0) }) : nil
             return (entry, kept, sink?.write(output.bytes, to: route.outputPath))
         }
+        var made = started
+        for (k, i) in order.enumerated() { made[i] = started[k] }
         var renderedPages = 0
         var failures: [Diagnostic] = []
         // The search entries of pages whose entry changed; nil when one was dropped (the index is rebuilt).
@@ -125,6 +131,18 @@ struct RenderStage {
         let shards = searchFiles.subtracting([RoutePaths.searchIndex]).sorted()
         let served = RenderedSite(paths: retains ? routes.map(\.outputPath) + shards : [], contents: retains ? contents : [:])
         return Result(site: served, diagnostics: diagnostics, renderedPages: renderedPages, htmlPages: htmlPages)
+    }
+
+    /// Whether a route's page lists or summarises every page (reports,
+    /// feeds, indexes): a long job of its own.
+    private static func listsWholeSite(_ kind: Route.Kind) -> Bool {
+        switch kind {
+        case .tags, .ladderTrack, .sideBySide, .ladderChanges, .orgChart, .processes, .staleReport, .unownedReport, .ownershipFeed,
+            .changes, .changesFeed, .sitemap:
+            true
+        case .page, .section, .alias, .tag, .ladderLevel, .notFound, .robots, .searchIndex, .themeAsset, .contentAsset:
+            false
+        }
     }
 
     /// The search index's files: patched from the pages whose terms changed
