@@ -87,8 +87,15 @@ struct RenderStage {
             let kept: OutputFile.Contents? = retains ? .bytes(output.bytes.withUnsafeBufferPointer { Array($0) }) : nil
             return (entry, kept, sink?.write(output.bytes, to: route.outputPath))
         }
-        var made = started
-        for (k, i) in order.enumerated() { made[i] = started[k] }
+        // Nothing of an earlier run to drop or to compare with.
+        let firstRun = cache.isEmpty && contents.isEmpty && searchFiles.isEmpty
+        // Where each candidate's result is in `started`.
+        var position = [Int](repeating: 0, count: order.count)
+        for (k, i) in order.enumerated() { position[i] = k }
+        if changedPages == nil {
+            cache.reserveCapacity(routes.count)
+            searchPaths.reserveCapacity(routes.count)
+        }
         var renderedPages = 0
         var failures: [Diagnostic] = []
         // The search entries of pages whose entry changed; nil when one was dropped (the index is rebuilt).
@@ -96,7 +103,7 @@ struct RenderStage {
         var searchChanged = changedPages == nil
         for (k, r) in candidates.enumerated() {
             let route = routes[r]
-            let (entry, contents, failure) = made[k]
+            let (entry, contents, failure) = started[position[k]]
             if let entry {
                 if cache[route.outputPath]?.search != entry.search {
                     searchChanged = true
@@ -109,7 +116,8 @@ struct RenderStage {
             if retains, let contents { self.contents[route.outputPath] = contents }
             if let failure { failures.append(.error(DiagnosticID.outputWrite, at: nil, "cannot write \(route.outputPath): \(failure)")) }
         }
-        if changedPages == nil {
+        // What a full run no longer has is dropped.
+        if changedPages == nil, !firstRun {
             let present = Set(routes.map(\.outputPath)).union(searchFiles)
             cache = cache.filter { present.contains($0.key) }
             searchPaths.formIntersection(present)
