@@ -60,8 +60,9 @@ struct IndexStage {
             let kept = reach == .identity ? last?.model : nil
             let index = kept.flatMap { $0.index.replacing(identityOf: replacements) }
                 ?? SiteIndex(pages: parsed.entries.map(\.page), assets: assets, settings: configuration.indexSettings)
-            let leadership = LeadershipModel(index: index)
-            let reviews = ReviewSchedule(index: index, today: configuration.today, defaultInterval: configuration.config.reviewEvery)
+            let (leadership, reviews) = concurrently(
+                { LeadershipModel(index: index) },
+                { ReviewSchedule(index: index, today: configuration.today, defaultInterval: configuration.config.reviewEvery) })
             lap("index")
             let routes = RouteTable(
                 index: index, leadership: leadership, inputs: .init(

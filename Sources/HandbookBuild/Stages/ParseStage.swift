@@ -56,9 +56,12 @@ struct ParseStage {
             return result
         }
         let fresh = parse(files, configuration: configuration, reusingUnchanged: true, progress: progress)
-        let present = Set(files.map(\.absolutePath))
-        cache = cache.filter { present.contains($0.key) }
-        last = files.compactMap { cache[$0.absolutePath] }
+        // Files that are gone are dropped (nothing is, when every file was parsed anew).
+        if cache.count > fresh.count {
+            let present = Set(files.map(\.absolutePath))
+            cache = cache.filter { present.contains($0.key) }
+        }
+        last = fresh.count == files.count ? fresh : files.compactMap { cache[$0.absolutePath] }
         positions = Dictionary(last.enumerated().map { ($1.key.source.absolutePath, $0) }, uniquingKeysWith: { a, _ in a })
         return Result(entries: last, fresh: fresh, patched: false, metadataChanged: true, identityChanged: true)
     }
@@ -95,6 +98,7 @@ struct ParseStage {
             progress?.step()
             return Entry(key: miss.key, page: page, diagnostics: diagnostics, metadata: PageMetadataKey(page))
         }
+        cache.reserveCapacity(cache.count + parsed.count)
         for entry in parsed { cache[entry.key.source.absolutePath] = entry }
         return parsed
     }
