@@ -119,4 +119,10 @@ import Testing
         #expect(fromHTML == SearchText.words(SearchIndex.plainText(ofHTML: html)))
         #expect(!fromHTML.isEmpty || html.isEmpty)
     }
+
+    @Test func wordsOfHTMLSkipTagsAndDecodeEntities() {
+        var words: [String] = []
+        SearchText.words(html: "<p>Ship <em>small</em> &amp; often</p><p>tag<b>split</b> caf&#233;&nbsp;rota</p>", into: &words)
+        #expect(words == ["ship", "small", "often", "tag", "split", "cafe", "rota"])
+    }
 }

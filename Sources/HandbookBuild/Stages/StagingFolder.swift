@@ -63,7 +63,7 @@ final class StagingFolder: OutputSink {
                 throw Failure(description: "cannot create \(path): \(FileSystem.lastError)")
             }
         }
-        if let failure = Self.makeFolders(folders.subtracting(existing), in: path) {
+        if let failure = Self.createFolders(folders.subtracting(existing), in: path) {
             discard()
             throw Failure(description: failure)
         }
@@ -174,7 +174,7 @@ final class StagingFolder: OutputSink {
     /// Creates `folders` (paths below `root`), parents first: a depth at a
     /// time, the folders of each depth on all cores. The reason of the first
     /// failure, or nil.
-    private static func makeFolders(_ folders: Set<String>, in root: String) -> String? {
+    private static func createFolders(_ folders: Set<String>, in root: String) -> String? {
         var byDepth: [[String]] = []
         for folder in folders {
             let depth = folder.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }

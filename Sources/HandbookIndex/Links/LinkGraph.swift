@@ -47,7 +47,7 @@ package struct LinkGraph: Sendable {
         }
         self.entries = linked.map(\.entries)
         let byTitle = index.titleOrder
-        self.backlinks = parallelMap(byTarget) { $0.sorted { byTitle($0.source, $1.source) } }
+        self.backlinks = parallelMap(byTarget) { Self.sorted($0, by: byTitle) }
     }
 
     /// The pages one page links to, with the sections of it the links are in.
@@ -77,9 +77,9 @@ package struct LinkGraph: Sendable {
         return result
     }
 
-    private static func sorted(_ sources: [Int: [Backlink.Section]], in index: SiteIndex) -> [Backlink] {
-        let byTitle = index.titleOrder
-        return sources.map { Backlink(source: $0.key, sections: $0.value) }.sorted { byTitle($0.source, $1.source) }
+    /// Backlinks in the order of their sources' titles.
+    private static func sorted(_ backlinks: [Backlink], by byTitle: (Int, Int) -> Bool) -> [Backlink] {
+        backlinks.sorted { byTitle($0.source, $1.source) }
     }
 
     /// The graph after some pages' links or headings changed (not their
@@ -97,13 +97,13 @@ package struct LinkGraph: Sendable {
         let now = changed.map { Self.targets(of: $0, result.entries[$0], in: index) }
         let affected = before.union(now.flatMap(\.keys))
         let changedSet = Set(changed)
+        let byTitle = index.titleOrder
         for target in affected {
-            var sources: [Int: [Backlink.Section]] = [:]
-            for backlink in backlinks[target] where !changedSet.contains(backlink.source) { sources[backlink.source] = backlink.sections }
+            var sources = backlinks[target].filter { !changedSet.contains($0.source) }
             for (k, source) in changed.enumerated() {
-                if let sections = now[k][target] { sources[source] = sections }
+                if let sections = now[k][target] { sources.append(Backlink(source: source, sections: sections)) }
             }
-            result.backlinks[target] = Self.sorted(sources, in: index)
+            result.backlinks[target] = Self.sorted(sources, by: byTitle)
         }
         return (result, affected)
     }
