@@ -9,10 +9,12 @@ public enum SiteBuilder {
         // The session holds the whole site (pages, index, routes, render
         // cache): freeing it object by object took the last 200–300 ms of a
         // 10,000-page build, which the caller need not wait for.
-        release(session)
+        release(consume session)
         return result
     }
 
-    /// Lets a finished session go on a background thread (see `build`).
-    public static func release(_ session: consuming BuildSession) { releaseInBackground(session) }
+    /// Lets a finished session, or what its run returned, go on a background
+    /// thread (see `build`). Pass it with `consume`: a copy the caller keeps
+    /// would do the freeing wherever it is dropped.
+    public static func release<T: Sendable>(_ value: consuming T) { releaseInBackground(Optional(consume value)) }
 }

@@ -20,9 +20,21 @@ package func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @S
 
 /// Lets go of a large value on a background thread: freeing a whole site's
 /// objects takes tens of milliseconds that a rebuild need not wait for.
+///
+/// The value moves into a box that only the background job empties. A
+/// closure that captured the value itself would leave the caller a second
+/// reference, and whichever thread dropped its reference last would do the
+/// freeing: often the caller, when the job ran first.
 package func releaseInBackground<T: Sendable>(_ value: consuming T?) {
-    guard let value else { return }
-    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
+    let handoff = Handoff(consume value)
+    guard handoff.value != nil else { return }
+    DispatchQueue.global(qos: .utility).async { handoff.value = nil }
+}
+
+/// Holds a value for `releaseInBackground` until its job drops it.
+private final class Handoff<T>: @unchecked Sendable {
+    var value: T?
+    init(_ value: consuming T?) { self.value = value }
 }
 
 /// Runs `a` and `b` at the same time (each may itself use `parallelMap`)

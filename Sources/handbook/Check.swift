@@ -73,7 +73,7 @@ struct Check: ParsableCommand {
                 if !fixed.isEmpty { lines += "added aliases to \(fixed.count) moved page\(fixed.count == 1 ? "" : "s")\n" }
             }
         }
-        SiteBuilder.release(session)
+        SiteBuilder.release((consume session, consume run))
         let shown = notes ? result.diagnostics : result.diagnostics.filter { $0.severity != .note }
         var output = shown.isEmpty && format == .json ? "[]\n" : format.format(shown, limit: display.maxDiagnostics)
         if format == .github { StepSummary.write(shown) }
