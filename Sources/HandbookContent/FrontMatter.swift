@@ -69,49 +69,52 @@ package struct FrontMatterSplit: Sendable {
     package var isTOML = false
 
     /// Splits at a leading `---` line and the next `---` or `...` line. A file
-    /// without both fences has no front matter.
+    /// without both fences has no front matter. It reads bytes, a line at a
+    /// time up to the closing fence, and copies the YAML text and the body once.
     package static func split(_ text: String) -> FrontMatterSplit {
         let noFrontMatter = FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyLineOffset: 0)
-        var text = Substring(text)
-        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        let toml = text.hasPrefix("+++")
-        guard text.hasPrefix("---") || toml else { return noFrontMatter }
-        let fence: Substring = toml ? "+++" : "---"
-        var lines: [Substring] = []
-        var lineStart = text.startIndex
-        var index = text.utf8.startIndex
-        // Walk bytes, not characters: "\r\n" is a single Character. Stop at the
-        // closing fence; never copy the whole body.
-        while index < text.utf8.endIndex {
-            if text.utf8[index] == UInt8(ascii: "\n") {
-                let line = text[lineStart..<index]
-                lines.append(line)
-                let next = text.utf8.index(after: index)
-                if lines.count == 1 {
-                    guard isFence(line, fence, closing: false) else { return noFrontMatter }
-                } else if isFence(line, fence, closing: true) {
-                    let yaml = lines[1..<(lines.count - 1)].joined(separator: "\n")
-                    return FrontMatterSplit(
-                        yaml: yaml, yamlLineOffset: 1, body: String(text[next...]), bodyLineOffset: lines.count, isTOML: toml)
-                }
-                lineStart = next
+        var text = text
+        return text.withUTF8 { bytes in
+            // A byte-order mark before the fence is not part of it.
+            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+            let fence: UInt8
+            if rest.starts(with: "+++".utf8) { fence = UInt8(ascii: "+") } else if rest.starts(with: "---".utf8) { fence = UInt8(ascii: "-") } else {
+                return noFrontMatter
             }
-            index = text.utf8.index(after: index)
+            let string = { (range: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            var lineStart = start
+            var lineCount = 0
+            var yamlStart = 0
+            while true {
+                // The line's end: its newline, or the end of the file.
+                var end = lineStart
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let isLast = end == bytes.count
+                lineCount += 1
+                if lineCount == 1 {
+                    guard !isLast, isFence(bytes, lineStart..<end, fence, closing: false) else { return noFrontMatter }
+                    yamlStart = end + 1
+                } else if isFence(bytes, lineStart..<end, fence, closing: true) {
+                    // The lines between the fences, without the newline before the closing one.
+                    let yaml = lineStart > yamlStart ? string(yamlStart..<(lineStart - 1)) : ""
+                    return FrontMatterSplit(
+                        yaml: yaml, yamlLineOffset: 1, body: isLast ? "" : string((end + 1)..<bytes.count), bodyLineOffset: lineCount,
+                        isTOML: fence == UInt8(ascii: "+"))
+                }
+                if isLast { return noFrontMatter }
+                lineStart = end + 1
+            }
         }
-        // A closing fence on the last line without a newline.
-        let last = text[lineStart...]
-        if lines.count >= 1, isFence(last, fence, closing: true) {
-            let yaml = lines[1...].joined(separator: "\n")
-            return FrontMatterSplit(yaml: yaml, yamlLineOffset: 1, body: "", bodyLineOffset: lines.count + 1, isTOML: toml)
-        }
-        return noFrontMatter
     }
 
-    private static func isFence(_ line: Substring, _ fence: Substring, closing: Bool) -> Bool {
-        var line = line
-        while let last = line.utf8.last, last == 0x20 || last == 0x09 || last == 0x0D {
-            line = line.dropLast()
-        }
-        return line == fence || (closing && fence == "---" && line == "...")
+    /// Whether the line at `range` is the fence (`---` or `+++`), or `...`
+    /// closing YAML, with trailing spaces, tabs or a carriage return.
+    private static func isFence(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ fence: UInt8, closing: Bool) -> Bool {
+        var end = range.upperBound
+        while end > range.lowerBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+        guard end - range.lowerBound == 3 else { return false }
+        let line = bytes[range.lowerBound..<end]
+        return line.allSatisfy { $0 == fence } || (closing && fence == UInt8(ascii: "-") && line.allSatisfy { $0 == UInt8(ascii: ".") })
     }
 }

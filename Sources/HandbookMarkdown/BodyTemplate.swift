@@ -1,5 +1,11 @@
 import HandbookEscaping
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A page's HTML as cmark rendered it, with a slot wherever a link's URL (or
 /// a wiki link's text) goes. Pages are parsed once, before the site's URLs are
 /// known; once they are, filling the slots is a byte copy.
@@ -55,16 +61,18 @@ package struct BodyTemplate: Sendable {
     static func slotText(_ n: Int) -> String { "\u{1}\(n)\u{2}" }
 
     /// True when `source` holds bytes a slot is made of.
+    /// (memchr to each candidate: every page is checked, few hold one.)
     static func mayContainSlots(_ source: String) -> Bool {
         var source = source
         return source.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte <= 0x02, byte != 0 { return true }
-                // "%01", "%02"
-                if byte == 0x25, i + 2 < bytes.count, bytes[i + 1] == 0x30, bytes[i + 2] == 0x31 || bytes[i + 2] == 0x32 { return true }
-                i += 1
+            guard let base = bytes.baseAddress else { return false }
+            if memchr(base, 0x01, bytes.count) != nil || memchr(base, 0x02, bytes.count) != nil { return true }
+            // "%01", "%02"
+            var offset = 0
+            while offset < bytes.count, let hit = memchr(base + offset, 0x25, bytes.count - offset) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if i + 2 < bytes.count, bytes[i + 1] == 0x30, bytes[i + 2] == 0x31 || bytes[i + 2] == 0x32 { return true }
+                offset = i + 1
             }
             return false
         }

@@ -132,7 +132,7 @@ package enum MarkdownParser {
         if extensions.taskLists || extensions.alerts { BlockExtensions(extensions: extensions).apply(to: document) }
         var wikiOrigins: [OpaquePointer: WikiLinks.Origin] = [:]
         var includes: [Transclusion.Include] = []
-        if extensions.wikiLinks {
+        if extensions.wikiLinks, WikiLinks.mayApply(toSource: source) {
             var wiki = WikiLinks()
             wiki.apply(to: document)
             wikiOrigins = wiki.origins
@@ -140,7 +140,9 @@ package enum MarkdownParser {
         }
         var footnotes = prepared?.footnotes
         footnotes?.apply(to: document)
-        if extensions.autolinks || extensions.strikethrough { InlineExtensions(extensions: extensions).apply(to: document) }
+        if extensions.autolinks || extensions.strikethrough, InlineExtensions.mayApply(toSource: source) {
+            InlineExtensions(extensions: extensions).apply(to: document)
+        }
 
         var walker = TreeWalker(options: options, lineOffset: lineOffset, output: links)
         walker.cellOrigins = cellOrigins

@@ -95,3 +95,49 @@ import Testing
         #expect(result.frontMatter?.title == "CRLF")
     }
 }
+
+/// Where the front matter ends and the body starts, line numbers included.
+@Suite struct FrontMatterSplitTests {
+    private func split(_ text: String) -> (yaml: String?, body: String, bodyLine: Int, toml: Bool) {
+        let s = FrontMatterSplit.split(text)
+        return (s.yaml, s.body, s.bodyLineOffset, s.isTOML)
+    }
+
+    @Test func yamlBetweenFences() {
+        let s = split("---\ntitle: A\nkind: page\n---\n# A\n\nText.\n")
+        #expect(s.yaml == "title: A\nkind: page")
+        #expect(s.body == "# A\n\nText.\n")
+        #expect(s.bodyLine == 4)
+        #expect(!s.toml)
+    }
+
+    @Test func fileWithoutFrontMatterIsAllBody() {
+        for text in ["# A\n", "", "--- not a fence\ntitle: A\n---\n", "----\ntitle: A\n----\n", "---\ntitle: A\n", "---"] {
+            let s = split(text)
+            #expect(s.yaml == nil, "\(text.debugDescription)")
+            #expect(s.body == text)
+            #expect(s.bodyLine == 0)
+        }
+    }
+
+    @Test func windowsLineEndsByteOrderMarkAndTrailingSpaces() {
+        let s = split("\u{FEFF}---  \r\ntitle: A\r\n---\t\r\nBody\r\n")
+        #expect(s.yaml == "title: A\r")
+        #expect(s.body == "Body\r\n")
+        #expect(s.bodyLine == 3)
+    }
+
+    @Test func dotsCloseYamlButNotToml() {
+        #expect(split("---\na: 1\n...\nBody").body == "Body")
+        let toml = split("+++\ntitle = \"A\"\n+++\nBody\n")
+        #expect(toml.toml && toml.yaml == "title = \"A\"" && toml.body == "Body\n")
+        #expect(split("+++\na = 1\n...\nBody\n").yaml == nil)
+    }
+
+    @Test func emptyFrontMatterAndClosingFenceOnTheLastLine() {
+        let empty = split("---\n---\nBody\n")
+        #expect(empty.yaml == "" && empty.body == "Body\n" && empty.bodyLine == 2)
+        let last = split("---\ntitle: A\n---")
+        #expect(last.yaml == "title: A" && last.body == "" && last.bodyLine == 3)
+    }
+}

@@ -29,6 +29,17 @@ import Testing
         #expect(doc.links.map(\.column) == [3, 70])
     }
 
+    /// The autolink and strikethrough pass is skipped for a source that holds
+    /// none of `@ ~ & :// www.`: an address spelled with an entity, or `www.`
+    /// in capitals, must still count as one.
+    @Test func autolinksBehindEntitiesAndCapitalsAreStillFound() {
+        let doc = parse("Write to team&#64;example.com or see WWW.Example.com today.\n")
+        #expect(doc.html.contains("<a href=\"mailto:team@example.com\">team@example.com</a>"))
+        #expect(doc.html.contains("<a href=\"http://WWW.Example.com\">WWW.Example.com</a>"))
+        let plain = parse("Nothing to link here: only words, colons and dots.\n")
+        #expect(plain.html == "<p>Nothing to link here: only words, colons and dots.</p>\n")
+    }
+
     /// Found by the markdown fuzz target: an autolink has no position of its
     /// own in cmark's tree, and was reported at line 0 (plus the offset).
     @Test func autolinksStandOnTheirParagraphsLine() {

@@ -12,6 +12,35 @@ import Darwin
 struct InlineExtensions {
     let extensions: MarkdownExtensions
 
+    /// Whether the pass can find anything in a page made from `source`: a
+    /// text node holds an `@`, `://`, `www.` or `~` only where the source
+    /// does, or where an entity (`&#64;`) was decoded. Most pages have none,
+    /// and the check costs far less than a walk of the tree.
+    static func mayApply(toSource source: String) -> Bool {
+        MarkdownParser.contains(UInt8(ascii: "@"), in: source) || MarkdownParser.contains(UInt8(ascii: "~"), in: source)
+            || MarkdownParser.contains(UInt8(ascii: "&"), in: source) || MarkdownParser.contains("://", in: source)
+            || mayHoldWWW(source)
+    }
+
+    /// `www.` in any case, found from each `.` back.
+    private static func mayHoldWWW(_ source: String) -> Bool {
+        var source = source
+        return source.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = 0
+            while offset < bytes.count, let hit = memchr(base + offset, Int32(UInt8(ascii: ".")), bytes.count - offset) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at >= 3, bytes[at - 3] | 0x20 == UInt8(ascii: "w"), bytes[at - 2] | 0x20 == UInt8(ascii: "w"),
+                    bytes[at - 1] | 0x20 == UInt8(ascii: "w")
+                {
+                    return true
+                }
+                offset = at + 1
+            }
+            return false
+        }
+    }
+
     func apply(to document: OpaquePointer) {
         var texts: [OpaquePointer] = []
         var tildeContainers: [OpaquePointer] = []

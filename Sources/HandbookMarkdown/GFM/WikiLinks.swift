@@ -13,6 +13,13 @@ struct WikiLinks {
     /// The links created, with where their `[[` stands in the source.
     private(set) var origins: [OpaquePointer: Origin] = [:]
 
+    /// Whether a page made from `source` can hold a `[[`: only where the
+    /// source does, or where a backslash escape or an entity made a bracket.
+    static func mayApply(toSource source: String) -> Bool {
+        MarkdownParser.contains("[[", in: source) || MarkdownParser.contains(UInt8(ascii: "\\"), in: source)
+            || MarkdownParser.contains(UInt8(ascii: "&"), in: source)
+    }
+
     mutating func apply(to document: OpaquePointer) {
         let texts = CMarkTree.textNodesOutsideLinks(in: document, where: Self.containsDoubleBracket)
         for text in texts { split(text) }
