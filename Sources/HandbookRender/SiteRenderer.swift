@@ -49,16 +49,16 @@ package struct SiteRenderer: Sendable {
         self.pager = pager
         // Without a title in handbook.yml, a folder of Markdown is named by its home page (its README's heading).
         let home = config.titleIsSet ? nil : index.pages.indices.first { index.url(ofPage: $0) == index.basePath }
-        var view = SiteView(
-            title: home.map { index.pages[$0].title } ?? config.title, language: config.language, homeURL: index.basePath,
-            themeURL: index.basePath + RoutePaths.themeFolder)
+        var links: [LinkView] = []
         for (title, kind) in [
             ("Org chart", Route.Kind.orgChart), ("Processes", .processes), ("Tags", .tags), ("Due for review", .staleReport), ("What changed", .changes),
         ]
         where site.routes.route(kind) != nil {
-            view.links.append(LinkView(title: title, url: site.url(kind)))
+            links.append(LinkView(title: title, url: site.url(kind)))
         }
-        self.siteView = view
+        self.siteView = SiteView(
+            title: home.map { index.pages[$0].title } ?? config.title, language: config.language, homeURL: index.basePath,
+            themeURL: index.basePath + RoutePaths.themeFolder, links: links)
     }
 
     /// The same renderer over a site whose metadata did not change: the

@@ -3,16 +3,38 @@ import HandbookContent
 // View models handed to the templates. Each answers a template's lookups
 // with typed values (`TemplateObject`), so rendering needs no reflection.
 
-/// Site-wide values, the same on every page.
-package struct SiteView: Sendable, Hashable, TemplateObject {
-    package var title: String
-    package var language: String
+/// Site-wide values, the same on every page: one object that every page's
+/// view shares, so that `{{site.themeURL}}` copies a reference, not the fields.
+package final class SiteView: Sendable, Hashable, TemplateObject {
+    package let title: String
+    package let language: String
     /// URL of the home page (the base path).
-    package var homeURL: String
+    package let homeURL: String
     /// URL of the folder holding the theme's static files.
-    package var themeURL: String
+    package let themeURL: String
     /// Links to the derived overview pages (org chart, processes, tags, reports).
-    package var links: [LinkView] = []
+    package let links: [LinkView]
+
+    package init(title: String, language: String, homeURL: String, themeURL: String, links: [LinkView] = []) {
+        self.title = title
+        self.language = language
+        self.homeURL = homeURL
+        self.themeURL = themeURL
+        self.links = links
+    }
+
+    package static func == (a: SiteView, b: SiteView) -> Bool {
+        a === b
+            || (a.title == b.title && a.language == b.language && a.homeURL == b.homeURL && a.themeURL == b.themeURL && a.links == b.links)
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(title)
+        hasher.combine(language)
+        hasher.combine(homeURL)
+        hasher.combine(themeURL)
+        hasher.combine(links)
+    }
 
     package func value(_ name: String) -> TemplateValue {
         switch name {

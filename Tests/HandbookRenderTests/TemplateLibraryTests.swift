@@ -21,7 +21,7 @@ import Testing
     /// A view as swift-mustache sees it.
     struct Oracle: MustacheParent {
         let object: any TemplateObject
-        func child(named name: String) -> Any? { Self.convert(object.field(name)) }
+        func child(named name: String) -> Any? { Self.convert(object.field(TemplateParser.Name.Part(name))) }
 
         static func convert(_ value: TemplateValue) -> Any? {
             switch value {

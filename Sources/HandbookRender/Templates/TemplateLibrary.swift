@@ -115,13 +115,15 @@ package struct TemplateLibrary: Sendable {
         func lookUp(_ name: TemplateParser.Name) -> TemplateValue {
             guard let first = name.parts.first else { return stack.last ?? .none }
             var value = TemplateValue.none
-            for entry in stack.reversed() {
-                if case .object(let object) = entry {
-                    let found = object.field(first)
-                    if case .none = found { continue }
-                    value = found
-                    break
-                }
+            // Innermost first, reading each entry in place.
+            var k = stack.count
+            while k > 0 {
+                k -= 1
+                guard case .object(let object) = stack[k] else { continue }
+                let found = object.field(first)
+                if case .none = found { continue }
+                value = found
+                break
             }
             for part in name.parts.dropFirst() {
                 guard case .object(let object) = value else { return .none }

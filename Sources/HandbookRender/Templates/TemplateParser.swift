@@ -24,10 +24,27 @@ enum TemplateParser {
 
     /// A dotted name split once: `site.title` → ["site", "title"]; `.` → [].
     struct Name: Sendable {
-        let parts: [String]
+        let parts: [Part]
 
         init(_ text: String) {
-            parts = text == "." ? [] : text.split(separator: ".").map(String.init)
+            parts = text == "." ? [] : text.split(separator: ".").map { Part(String($0)) }
+        }
+
+        /// One part of a dotted name, and for a flag such as `hasRoles` the
+        /// list it tells about (`roles`; see `TemplateObject.field`).
+        struct Part: Sendable {
+            let name: String
+            let listed: String?
+
+            init(_ name: String) {
+                self.name = name
+                let rest = name.dropFirst(3)
+                if name.hasPrefix("has"), let initial = rest.first, initial.isUppercase {
+                    listed = initial.lowercased() + rest.dropFirst()
+                } else {
+                    listed = nil
+                }
+            }
         }
     }
 

@@ -39,15 +39,14 @@ extension TemplateObject {
     /// What a template sees for a name: the view's answer; for `hasRoles`
     /// that the view does not answer itself, whether `roles` is there and not
     /// empty (the flag a template wraps a list's `<ul>` in): one rule for
-    /// every list of every view.
-    package func field(_ name: String) -> TemplateValue {
-        let found = value(name)
-        guard case .none = found, name.utf8.count > 3, name.hasPrefix("has") else { return found }
-        let rest = name.dropFirst(3)
-        guard let initial = rest.first, initial.isUppercase else { return found }
-        switch value(initial.lowercased() + rest.dropFirst()) {
+    /// every list of every view. The list's name is worked out once, when
+    /// the template is parsed (`TemplateParser.Name.Part`).
+    func field(_ part: TemplateParser.Name.Part) -> TemplateValue {
+        let found = value(part.name)
+        guard case .none = found, let listed = part.listed else { return found }
+        switch value(listed) {
         case .none: return .none
-        case let listed: return .flag(listed.isTruthy)
+        case let list: return .flag(list.isTruthy)
         }
     }
 }
