@@ -9,8 +9,15 @@ package enum Escape {
 
     /// A JSON string literal, quotes included.
     package static func json(_ s: String) -> String {
-        var out: [UInt8] = [0x22]
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 2)
+        appendJSON(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `json(s)` appended to UTF-8 bytes (a long document made in one buffer).
+    package static func appendJSON(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
         for byte in s.utf8 {
             switch byte {
             case 0x22: out.append(contentsOf: #"\""#.utf8)
@@ -29,7 +36,6 @@ package enum Escape {
             }
         }
         out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// XML text and attribute values (the sitemap).

@@ -239,23 +239,38 @@ extension SiteRenderer {
     /// reminder bot. Keys are sorted and there is no timestamp, so two builds
     /// with the same `--today` write the same bytes.
     func ownershipFeed() -> String {
-        // One row a page, its keys in alphabetical order.
-        var feed = "[\n"
+        // One row a page, its keys in alphabetical order, written into one buffer.
+        var feed: [UInt8] = []
         feed.reserveCapacity(index.pages.count * 300)
+        func raw(_ s: StaticString) { feed.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+        func value(_ s: String?) {
+            if let s { Escape.appendJSON(s, to: &feed) } else { raw("null") }
+        }
+        raw("[\n")
         for (i, page) in index.pages.enumerated() {
             let status = reviews.status[i]
-            if i > 0 { feed += ",\n" }
-            feed += "  {\"due\":" + json(status?.due.description)
-            feed += ",\"last_reviewed\":" + json(status?.lastReviewed.description)
-            feed += ",\"maintainers\":[" + maintainers(i).map(Escape.json).joined(separator: ",") + "]"
-            feed += ",\"owner\":" + json(leadership.owners[i].map { index.pages[$0].id })
-            feed += ",\"page\":" + json(page.source.path)
-            feed += ",\"stale\":" + (status?.isStale == true ? "true" : "false")
-            feed += ",\"title\":" + json(page.title)
-            feed += ",\"url\":" + json(index.url(ofPage: i)) + "}"
+            if i > 0 { raw(",\n") }
+            raw("  {\"due\":")
+            value(status?.due.description)
+            raw(",\"last_reviewed\":")
+            value(status?.lastReviewed.description)
+            raw(",\"maintainers\":[")
+            for (k, name) in maintainers(i).enumerated() {
+                if k > 0 { raw(",") }
+                Escape.appendJSON(name, to: &feed)
+            }
+            raw("],\"owner\":")
+            value(leadership.owners[i].map { index.pages[$0].id })
+            raw(",\"page\":")
+            value(page.source.path)
+            raw(status?.isStale == true ? ",\"stale\":true" : ",\"stale\":false")
+            raw(",\"title\":")
+            value(page.title)
+            raw(",\"url\":")
+            value(index.url(ofPage: i))
+            raw("}")
         }
-        return feed + "\n]\n"
+        raw("\n]\n")
+        return String(decoding: feed, as: UTF8.self)
     }
-
-    private func json(_ s: String?) -> String { s.map(Escape.json) ?? "null" }
 }
