@@ -288,7 +288,7 @@ package struct SiteIndex: Sendable {
     /// The public URL of page `i`.
     package func url(ofPage i: Int) -> String { pageURLs[i] }
 
-    package func url(of page: Page) -> String { pageIndex(atSource: page.source.path).map(url(ofPage:)) ?? url(page.urlPath) }
+    package func url(of page: Page) -> String { pageIndex(atSource: page.source.path).map { url(ofPage: $0) } ?? url(page.urlPath) }
 
     /// The public URL of a route.
     package func url(of route: Route) -> String { url(route.urlPath) }

@@ -86,7 +86,7 @@ extension SiteRenderer {
             groups: owners.map { owner in
                 ChangeOwnerView(
                     owner: owner.map { pageLink($0) }, title: owner.map { index.pages[$0].title } ?? "No owner role",
-                    entries: (byOwner[owner] ?? []).map(changeEntry).sorted { ($0.title.lowercased(), $0.path) < ($1.title.lowercased(), $1.path) })
+                    entries: (byOwner[owner] ?? []).map { changeEntry($0) }.sorted { ($0.title.lowercased(), $0.path) < ($1.title.lowercased(), $1.path) })
             })
     }
 

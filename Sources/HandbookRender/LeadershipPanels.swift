@@ -22,7 +22,7 @@ extension SiteRenderer {
             track: spec.track.map { leadership.trackTitle($0.value) }, responsibilities: spec.responsibilities,
             reportingLine: leadership.reportingLine(of: r).map { pageLink($0) },
             directReports: (leadership.reports[r] ?? []).map { pageLink($0) },
-            levels: (leadership.levelsByRole[r] ?? []).map(levelLink),
+            levels: (leadership.levelsByRole[r] ?? []).map { levelLink($0) },
             processes: (leadership.processesByRole[r] ?? []).map { pageLink($0.process, detail: Self.describe(letters: $0.letters)) })
     }
 
@@ -93,7 +93,7 @@ extension SiteRenderer {
     }
 
     func ownershipView(_ page: Int) -> OwnershipView? {
-        let view = OwnershipView(owner: leadership.owners[page].map(link(toPage:)), maintainers: maintainers(page))
+        let view = OwnershipView(owner: leadership.owners[page].map { link(toPage: $0) }, maintainers: maintainers(page))
         return view.owner == nil && view.maintainers.isEmpty ? nil : view
     }
 
@@ -107,9 +107,9 @@ extension SiteRenderer {
         let view = LifecycleView(
             status: Lifecycle.status(of: index.pages[page]), effective: effective.map(HistoryDates.text),
             effectiveDatetime: effective?.description, isPending: effective.map { $0 > reviews.today } ?? false,
-            successor: lifecycle.successor[page].map(link(toPage:)), predecessors: (lifecycle.predecessors[page] ?? []).map(link(toPage:)),
-            version: frontMatter.version, previousVersion: lifecycle.previousVersion[page].map(link(toPage:)),
-            nextVersion: lifecycle.nextVersion[page].map(link(toPage:)),
+            successor: lifecycle.successor[page].map { link(toPage: $0) }, predecessors: (lifecycle.predecessors[page] ?? []).map { link(toPage: $0) },
+            version: frontMatter.version, previousVersion: lifecycle.previousVersion[page].map { link(toPage: $0) },
+            nextVersion: lifecycle.nextVersion[page].map { link(toPage: $0) },
             changesURL: ladder.flatMap { l in site.routes.route(.ladderChanges(ladder: l)).map { index.url(of: $0) } })
         let plain = view.status == nil && view.predecessors.isEmpty && view.version == nil && view.previousVersion == nil && view.nextVersion == nil
         return plain && effective == nil ? nil : view

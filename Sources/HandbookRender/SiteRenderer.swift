@@ -214,7 +214,7 @@ package struct SiteRenderer: Sendable {
     }
 
     /// Renders one route (`job(for:)`, then `render(_:)`).
-    package func render(_ route: Route) -> Output? { job(for: route).map(render) }
+    package func render(_ route: Route) -> Output? { job(for: route).map { render($0) } }
 
     private func ladder(_ l: Int) -> Ladder? { leadership.ladders.indices.contains(l) ? leadership.ladders[l] : nil }
 

@@ -57,7 +57,7 @@ package struct Navigation: Sendable {
                     title: hint?.title ?? page.title, urlPath: page.urlPath, weight: page.frontMatter.weight ?? hint?.weight, folder: nil,
                     sourcePath: page.source.path, children: [])
             }
-            children += (subfolders[folder] ?? []).map(node(forFolder:))
+            children += (subfolders[folder] ?? []).map { node(forFolder: $0) }
             Navigation.sortInOrder(&children)
             let name = folder.split(separator: "/").last.map(String.init) ?? ""
             let hint = hints.folders[folder]
