@@ -20,6 +20,8 @@ package struct SiteRenderer: Sendable {
     /// `public: true`: robots.txt lets crawlers in.
     private let isPublic: Bool
     private let tagged: [String: [Int]]
+    /// Each tag's page URL, looked up once for the tag lists of every page.
+    private let tagURLs: [String: String]
     /// Who maintains each file, from the repository's CODEOWNERS.
     let codeOwners: CodeOwners?
     /// When each file last changed, from git.
@@ -46,6 +48,7 @@ package struct SiteRenderer: Sendable {
         let (sidebars, (tagged, pager)) = concurrently({ SidebarBuilder(index: index, theme: theme) }, { (Self.tagged(index), Self.pager(for: index)) })
         self.sidebars = sidebars
         self.tagged = tagged
+        tagURLs = tagged.keys.reduce(into: [:]) { urls, tag in urls[tag] = site.url(.tag(tag)) }
         self.pager = pager
         // Without a title in handbook.yml, a folder of Markdown is named by its home page (its README's heading).
         let home = config.titleIsSet ? nil : index.pages.indices.first { index.url(ofPage: $0) == index.basePath }
@@ -227,8 +230,8 @@ package struct SiteRenderer: Sendable {
     /// The sidebar of a page in `folder` whose entry there has the address
     /// `urlPath`, with that entry marked as the current page (spliced into
     /// HTML when the view is rendered).
-    func navigation(folder: String, current urlPath: String?) -> SidebarBuilder.Sidebar? {
-        sidebars.sidebar(folder: folder, current: urlPath, currentURL: urlPath.map { index.url($0) })
+    func navigation(folder: String, current urlPath: String?, currentURL: String? = nil) -> SidebarBuilder.Sidebar? {
+        sidebars.sidebar(folder: folder, current: urlPath, currentURL: currentURL ?? urlPath.map { index.url($0) })
     }
 
     func breadcrumbs(for urlPath: String, includingLast: Bool) -> [LinkView] {
@@ -241,12 +244,13 @@ package struct SiteRenderer: Sendable {
     func pageView(_ pageIndex: Int) -> (PageView, String, String) {
         let page = index.pages[pageIndex]
         let url = index.url(ofPage: pageIndex)
+        let urlPath = page.urlPath
         let neighbours = pager[pageIndex]
         var view = PageView(
             site: siteView, title: page.title, url: url, kind: page.kind.rawValue, summary: page.frontMatter.summary,
             body: nil, showTitle: true,
-            navigation: navigation(folder: page.sourceFolder, current: page.urlPath),
-            breadcrumbs: breadcrumbs(for: page.urlPath, includingLast: false),
+            navigation: navigation(folder: page.sourceFolder, current: urlPath, currentURL: url),
+            breadcrumbs: breadcrumbs(for: urlPath, includingLast: false),
             entries: sectionEntries(for: page),
             toc: page.document.headings.filter { $0.level == 2 || $0.level == 3 }.map {
                 TOCEntryView(title: $0.text, url: "#" + $0.id, level: $0.level)
@@ -259,7 +263,7 @@ package struct SiteRenderer: Sendable {
             },
             previous: neighbours?.previous.map { link(toPage: $0) },
             next: neighbours?.next.map { link(toPage: $0) },
-            tags: page.frontMatter.tags.map { LinkView(title: $0, url: site.url(.tag($0))) },
+            tags: page.frontMatter.tags.map { LinkView(title: $0, url: tagURLs[$0] ?? site.url(.tag($0))) },
             params: TemplateParams(page.frontMatter.extra))
         switch page.kind {
         case .role: view.role = roleView(pageIndex)

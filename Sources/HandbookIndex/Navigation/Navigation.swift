@@ -109,14 +109,20 @@ package struct Navigation: Sendable {
     package func trail(to urlPath: String) -> [NavigationNode] {
         guard !sections.isEmpty else { return [root] }
         // Only subfolders are looked at: a folder of thousands of pages costs nothing here.
-        var trail: [NavigationNode] = []
+        // Indices first, nodes copied at the end: a node is a dozen fields to retain.
+        var trail: [Int] = []
         var node = 0
-        while true {
-            trail.append(sections[node])
-            guard let next = subsections[node].first(where: { sections[$0].urlPath != "" && urlPath.hasPrefix(sections[$0].urlPath) })
-            else { break }
-            node = next
+        descending: while true {
+            trail.append(node)
+            for next in subsections[node] {
+                let prefix = sections[next].urlPath
+                if prefix != "", urlPath.hasPrefix(prefix) {
+                    node = next
+                    continue descending
+                }
+            }
+            break
         }
-        return trail
+        return trail.map { sections[$0] }
     }
 }
