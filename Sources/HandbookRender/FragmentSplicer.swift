@@ -9,9 +9,26 @@ import HandbookMarkdown
 /// result, and whose depth (the site's to choose) costs no stack.
 struct FragmentSplicer: Sendable {
     private let fragments: [[UInt8]]
+    /// Each fragment's markers in order, found once: splicing only copies.
+    private let markers: [[Marker]]
+
+    private struct Marker: Sendable {
+        var start: Int
+        var end: Int
+        var number: Int
+    }
 
     init(_ fragments: [String]) {
         self.fragments = fragments.map { Array($0.utf8) }
+        markers = self.fragments.map { bytes in
+            var found: [Marker] = []
+            var position = 0
+            while let (start, end, number) = Self.nextMarker(in: bytes, from: position) {
+                found.append(Marker(start: start, end: end, number: number))
+                position = end
+            }
+            return found
+        }
     }
 
     static func marker(_ fragment: Int) -> String { "<!--hb:\(fragment)-->" }
@@ -32,19 +49,21 @@ struct FragmentSplicer: Sendable {
         guard fragments.indices.contains(root) else { return "" }
         var out: [UInt8] = []
         var expanded: Set<Int> = [root]
-        // Each frame: a fragment and how far it has been copied.
-        var stack: [(fragment: Int, position: Int)] = [(root, 0)]
+        // Each frame: a fragment, how far it has been copied, and its next marker.
+        var stack: [(fragment: Int, position: Int, marker: Int)] = [(root, 0, 0)]
         while let top = stack.last {
             let bytes = fragments[top.fragment]
-            guard let (start, end, number) = Self.nextMarker(in: bytes, from: top.position) else {
+            guard top.marker < markers[top.fragment].count else {
                 out.append(contentsOf: bytes[top.position...])
                 stack.removeLast()
                 continue
             }
-            out.append(contentsOf: bytes[top.position..<start])
-            stack[stack.count - 1].position = end
-            if let fragment = resolve(number), fragments.indices.contains(fragment), expanded.insert(fragment).inserted {
-                stack.append((fragment, 0))
+            let marker = markers[top.fragment][top.marker]
+            out.append(contentsOf: bytes[top.position..<marker.start])
+            stack[stack.count - 1].position = marker.end
+            stack[stack.count - 1].marker += 1
+            if let fragment = resolve(marker.number), fragments.indices.contains(fragment), expanded.insert(fragment).inserted {
+                stack.append((fragment, 0, 0))
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -2,6 +2,12 @@ import HandbookEscaping
 import HandbookIndex
 import HandbookSystem
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Builds each page's sidebar from parts rendered once, and keeps it small
 /// whatever the size of the site (as MkDocs Material's `navigation.prune`):
 ///
@@ -163,17 +169,17 @@ private func markCurrent(in html: String, url: String) -> String {
     }
 }
 
+/// memchr to each candidate first byte, then the rest compared.
 private func firstOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let first = needle.first, haystack.count >= needle.count else { return nil }
-    var i = 0
-    let last = haystack.count - needle.count
-    while i <= last {
-        if haystack[i] == first {
-            var k = 1
-            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-            if k == needle.count { return i }
+    guard let first = needle.first, let base = haystack.baseAddress else { return nil }
+    return needle.withUnsafeBytes { pattern -> Int? in
+        guard let start = pattern.baseAddress else { return nil }
+        var offset = 0
+        while offset + needle.count <= haystack.count, let hit = memchr(base + offset, Int32(first), haystack.count - offset) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if at + needle.count <= haystack.count, memcmp(base + at, start, needle.count) == 0 { return at }
+            offset = at + 1
         }
-        i += 1
+        return nil
     }
-    return nil
 }
