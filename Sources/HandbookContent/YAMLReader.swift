@@ -20,11 +20,48 @@ package enum YAMLReader {
     package static let maximumNodes = 100_000
 
     package static func read(_ text: String, file: String, lineOffset: Int = 0) -> Result {
+        let result = parse(text, file: file, lineOffset: lineOffset)
+        // A tab after a list's dash (`-\t"text"`) is separation in YAML 1.2 and
+        // in the JavaScript readers of Gatsby and Docusaurus sites, but libyaml
+        // stops at it. Such a file is read again with those tabs as spaces
+        // (the same columns); if that fails too, the first error stands.
+        guard case .failure = result, let spaced = tabsAfterDashesAsSpaces(text),
+            case .value(let value) = parse(spaced, file: file, lineOffset: lineOffset)
+        else { return result }
+        return .value(value)
+    }
+
+    private static func parse(_ text: String, file: String, lineOffset: Int) -> Result {
         var text = text
         return text.withUTF8 { bytes in
             var reader = EventReader(file: file, lineOffset: lineOffset)
             return reader.read(bytes)
         }
+    }
+
+    /// `text` with each tab between a line's leading dashes (`-`, `- -`) and
+    /// what follows them made a space; nil when there is none.
+    static func tabsAfterDashesAsSpaces(_ text: String) -> String? {
+        var bytes = Array(text.utf8)
+        var changed = false
+        var i = 0
+        while i < bytes.count {
+            // At a line's start: its indentation, then dashes each followed by blanks.
+            while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+            while i + 1 < bytes.count, bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == 0x20 || bytes[i + 1] == 0x09 {
+                i += 1
+                while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 {
+                    if bytes[i] == 0x09 {
+                        bytes[i] = 0x20
+                        changed = true
+                    }
+                    i += 1
+                }
+            }
+            while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+            i += 1
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : nil
     }
 
     /// A collection being built, with the anchor it will be registered under.

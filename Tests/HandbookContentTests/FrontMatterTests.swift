@@ -51,6 +51,25 @@ import Testing
         #expect(result.body == "Body\n")
     }
 
+    /// Career frameworks written for Gatsby put a tab after a list's dash,
+    /// which libyaml refuses; read as a space, the values keep their columns.
+    @Test func tabAfterAListDashIsASpace() throws {
+        let text = "---\ntitle: People\ncriteria:\n  -\t\"Gives feedback\"\n  - \tCoaches\nteam:\n  - - \tnested\n---\nBody\n"
+        let result = FrontMatterDecoder.decode(text, file: "people.md")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let criteria = try #require(result.frontMatter?.extra.first { $0.key == "criteria" }?.value)
+        guard case .sequence(let items, _, _) = criteria else {
+            Issue.record("criteria is not a list: \(criteria)")
+            return
+        }
+        #expect(items.map(\.line) == [4, 5])
+        #expect(items.compactMap { if case .scalar(let s, _, let column) = $0 { "\(s)@\(column)" } else { nil } } == ["Gives feedback@5", "Coaches@6"])
+        // Elsewhere a tab is still an error, reported once, where it stands.
+        let broken = FrontMatterDecoder.decode("---\ntitle:\tx\n\tkind: page\n---\n", file: "b.md")
+        #expect(broken.diagnostics.map(\.identifier) == ["yaml.syntax"])
+        #expect(broken.diagnostics.first?.location?.line == 3)
+    }
+
     @Test func wrongTypesPointAtTheValue() {
         let text = "---\ntitle: [a, b]\nweight: heavy\ndraft: maybe\nlast_reviewed: 2026-02-30\nkind: robot\n---\n"
         let result = FrontMatterDecoder.decode(text, file: "p.md")
