@@ -106,17 +106,27 @@ package struct BodyTemplate: Sendable {
             return html.withUTF8 { bytes in
                 var out: [UInt8] = []
                 out.reserveCapacity(bytes.count + slots.count * 16)
+                // A slot starts with 0x01 or `%`: memchr to the nearer of the two.
+                func next(_ byte: UInt8, from start: Int) -> Int {
+                    guard start < bytes.count, let base = bytes.baseAddress, let hit = memchr(base + start, Int32(byte), bytes.count - start)
+                    else { return bytes.count }
+                    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                }
+                var nextText = next(0x01, from: 0)
+                var nextPercent = next(0x25, from: 0)
                 var copied = 0
-                var i = 0
-                while i < bytes.count {
-                    guard let (number, end) = Self.slot(in: bytes, at: i), slots.indices.contains(number) else {
-                        i += 1
-                        continue
+                while true {
+                    let i = min(nextText, nextPercent)
+                    guard i < bytes.count else { break }
+                    var resume = i + 1
+                    if let (number, end) = Self.slot(in: bytes, at: i), slots.indices.contains(number) {
+                        out.append(contentsOf: bytes[copied..<i])
+                        out.append(contentsOf: value(of: slots[number], links: links, rewrite: rewrite).utf8)
+                        copied = end
+                        resume = end
                     }
-                    out.append(contentsOf: bytes[copied..<i])
-                    out.append(contentsOf: value(of: slots[number], links: links, rewrite: rewrite).utf8)
-                    i = end
-                    copied = end
+                    if nextText < resume { nextText = next(0x01, from: resume) }
+                    if nextPercent < resume { nextPercent = next(0x25, from: resume) }
                 }
                 out.append(contentsOf: bytes[copied...])
                 return String(decoding: out, as: UTF8.self)
