@@ -53,4 +53,20 @@ import Testing
             if plain <= limit { #expect(banded == plain, "\(a) \(b) \(limit)") } else { #expect(banded > limit, "\(a) \(b) \(limit)") }
         }
     }
+
+    /// The bit-parallel distance is the table's, for names up to 64
+    /// characters (all of a word's bits), accents and all.
+    @Test func bitParallelEqualsPlain() throws {
+        var generator = SeededGenerator(seed: 7)
+        let letters = Array("abcdeé-/".unicodeScalars)
+        for round in 0..<1500 {
+            let longest = round < 1000 ? 14 : 64
+            let a = (0..<Int.random(in: 1...longest, using: &generator)).map { _ in letters.randomElement(using: &generator)! }
+            let b = (0..<Int.random(in: 0...(longest + 6), using: &generator)).map { _ in letters.randomElement(using: &generator)! }
+            let matcher = try #require(BitParallelDistance(a))
+            #expect(matcher.distance(to: b) == Suggestions.distance(a, b), "\(a) \(b)")
+        }
+        #expect(BitParallelDistance([]) == nil)
+        #expect(BitParallelDistance(Array(String(repeating: "x", count: 65).unicodeScalars)) == nil)
+    }
 }
