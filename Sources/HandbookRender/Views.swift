@@ -188,10 +188,13 @@ package struct PageView: Sendable, Hashable, TemplateObject {
         // A long table of contents starts folded, so that the page's text is on the first screen.
         case "longTOC": TemplateValue(toc.count > 10)
         case "backlinks": TemplateValue(backlinks)
+        // The flags every page's footer asks, answered without making the list.
+        case "hasBacklinks": TemplateValue(!backlinks.isEmpty)
         case "previous": TemplateValue(previous)
         case "next": TemplateValue(next)
         case "hasPager": TemplateValue(previous != nil || next != nil)
         case "tags": TemplateValue(tags)
+        case "hasTags": TemplateValue(!tags.isEmpty)
         case "role": TemplateValue(role)
         case "process": TemplateValue(process)
         case "ladder": TemplateValue(ladder)
