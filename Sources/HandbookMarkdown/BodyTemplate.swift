@@ -1,11 +1,5 @@
 import HandbookEscaping
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A page's HTML as cmark rendered it, with a slot wherever a link's URL (or
 /// a wiki link's text) goes. Pages are parsed once, before the site's URLs are
 /// known; once they are, filling the slots is a byte copy.
@@ -61,16 +55,13 @@ package struct BodyTemplate: Sendable {
     static func slotText(_ n: Int) -> String { "\u{1}\(n)\u{2}" }
 
     /// True when `source` holds bytes a slot is made of.
-    /// (memchr to each candidate: every page is checked, few hold one.)
     static func mayContainSlots(_ source: String) -> Bool {
         var source = source
         return source.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            if memchr(base, 0x01, bytes.count) != nil || memchr(base, 0x02, bytes.count) != nil { return true }
+            if ByteSearch.offset(of: 0x01, in: bytes) != nil || ByteSearch.offset(of: 0x02, in: bytes) != nil { return true }
             // "%01", "%02"
             var offset = 0
-            while offset < bytes.count, let hit = memchr(base + offset, 0x25, bytes.count - offset) {
-                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            while let i = ByteSearch.offset(of: 0x25, in: bytes, from: offset) {
                 if i + 2 < bytes.count, bytes[i + 1] == 0x30, bytes[i + 2] == 0x31 || bytes[i + 2] == 0x32 { return true }
                 offset = i + 1
             }
@@ -106,12 +97,8 @@ package struct BodyTemplate: Sendable {
             return html.withUTF8 { bytes in
                 var out: [UInt8] = []
                 out.reserveCapacity(bytes.count + slots.count * 16)
-                // A slot starts with 0x01 or `%`: memchr to the nearer of the two.
-                func next(_ byte: UInt8, from start: Int) -> Int {
-                    guard start < bytes.count, let base = bytes.baseAddress, let hit = memchr(base + start, Int32(byte), bytes.count - start)
-                    else { return bytes.count }
-                    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                }
+                // A slot starts with 0x01 or `%`: on to the nearer of the two.
+                func next(_ byte: UInt8, from start: Int) -> Int { ByteSearch.offset(of: byte, in: bytes, from: start) ?? bytes.count }
                 var nextText = next(0x01, from: 0)
                 var nextPercent = next(0x25, from: 0)
                 var copied = 0

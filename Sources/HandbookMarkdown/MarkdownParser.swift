@@ -63,7 +63,7 @@ package enum MarkdownParser {
 
     static func contains(_ byte: UInt8, in text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
+        return text.withUTF8 { ByteSearch.offset(of: byte, in: $0) != nil }
     }
 
     /// `needle`'s bytes in `text`'s, as a byte search: `String.contains` of a
@@ -72,18 +72,7 @@ package enum MarkdownParser {
     static func contains(_ needle: StaticString, in text: String) -> Bool {
         var text = text
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pattern.first, let start = pattern.baseAddress else { return true }
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var offset = 0
-            // memchr to each candidate first byte, then compare the rest.
-            while offset + pattern.count <= bytes.count, let hit = memchr(base + offset, Int32(first), bytes.count - offset) {
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if at + pattern.count <= bytes.count, memcmp(base + at, start, pattern.count) == 0 { return true }
-                offset = at + 1
-            }
-            return false
-        }
+        return text.withUTF8 { ByteSearch.offset(of: pattern, in: $0) != nil }
     }
 
     /// The opening tag of a box that scrolls sideways: focusable, so that a

@@ -1,12 +1,7 @@
 import HandbookEscaping
 import HandbookIndex
+import HandbookMarkdown
 import HandbookSystem
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Builds each page's sidebar from parts rendered once, and keeps it small
 /// whatever the size of the site (as MkDocs Material's `navigation.prune`):
@@ -158,7 +153,9 @@ private func markCurrent(in html: String, url: String) -> String {
     let needle = Array("<a href=\"\(Escape.html(url))\">".utf8)
     var html = html
     return html.withUTF8 { haystack -> String in
-        guard let start = firstOffset(of: needle, in: haystack) else { return String(decoding: haystack, as: UTF8.self) }
+        guard let start = needle.withUnsafeBufferPointer({ ByteSearch.offset(of: $0, in: haystack) }) else {
+            return String(decoding: haystack, as: UTF8.self)
+        }
         let insertion = start + needle.count - 1  // before the `>`
         var bytes: [UInt8] = []
         bytes.reserveCapacity(haystack.count + 24)
@@ -166,20 +163,5 @@ private func markCurrent(in html: String, url: String) -> String {
         bytes.append(contentsOf: #" aria-current="page""#.utf8)
         bytes.append(contentsOf: haystack[insertion...])
         return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-/// memchr to each candidate first byte, then the rest compared.
-private func firstOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let first = needle.first, let base = haystack.baseAddress else { return nil }
-    return needle.withUnsafeBytes { pattern -> Int? in
-        guard let start = pattern.baseAddress else { return nil }
-        var offset = 0
-        while offset + needle.count <= haystack.count, let hit = memchr(base + offset, Int32(first), haystack.count - offset) {
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if at + needle.count <= haystack.count, memcmp(base + at, start, needle.count) == 0 { return at }
-            offset = at + 1
-        }
-        return nil
     }
 }

@@ -26,10 +26,8 @@ struct InlineExtensions {
     private static func mayHoldWWW(_ source: String) -> Bool {
         var source = source
         return source.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
             var offset = 0
-            while offset < bytes.count, let hit = memchr(base + offset, Int32(UInt8(ascii: ".")), bytes.count - offset) {
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            while let at = ByteSearch.offset(of: UInt8(ascii: "."), in: bytes, from: offset) {
                 if at >= 3, bytes[at - 3] | 0x20 == UInt8(ascii: "w"), bytes[at - 2] | 0x20 == UInt8(ascii: "w"),
                     bytes[at - 1] | 0x20 == UInt8(ascii: "w")
                 {
